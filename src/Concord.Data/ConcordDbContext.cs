@@ -1,0 +1,249 @@
+using System.Reflection;
+using Concord.Core;
+using Concord.Core.Access;
+using Concord.Core.Auditing;
+using Concord.Core.Governance;
+using Concord.Core.Partnerships;
+using Concord.Data.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Data;
+
+/// <summary>
+/// Concord's database. Two rules are enforced here once, for every page, endpoint and import:
+/// <list type="bullet">
+/// <item>reads are scoped by global query filters to what the acting user may see
+/// (their authority's own records, and the records of partnerships it belongs to);</item>
+/// <item>every save is guarded (no writing another council's records, no writing as a Viewer),
+/// bumps the concurrency version of changed records, and appends audit entries in the same
+/// transaction.</item>
+/// </list>
+/// Each database provider has its own subclass, holding its own migrations.
+/// </summary>
+public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
+{
+    private readonly IUserContext _user;
+    private readonly TimeProvider _clock;
+
+    protected ConcordDbContext(DbContextOptions options, IUserContext user, TimeProvider clock)
+        : base(options)
+    {
+        _user = user;
+        _clock = clock;
+    }
+
+    public IUserContext User => _user;
+
+    public DbSet<Authority> Authorities => Set<Authority>();
+
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<PartnershipMember> PartnershipMembers => Set<PartnershipMember>();
+
+    public DbSet<AuthorityGrant> AuthorityGrants => Set<AuthorityGrant>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<GovernanceBody> GovernanceBodies => Set<GovernanceBody>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Read by the query filters. EF Core evaluates these per context instance, per query.
+    private bool ScopeIsSystem => _user.IsSystem;
+
+    private Guid? ScopeAuthorityId => _user.ActiveAuthorityId;
+
+    private Guid? ScopeUserId => _user.UserId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ConcordUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(ConcordUser.MaxDisplayNameLength);
+        });
+
+        builder.Entity<Authority>(authority =>
+        {
+            authority.Property(a => a.Name).HasMaxLength(100);
+            authority.Property(a => a.OnsCode).HasMaxLength(9);
+            authority.Property(a => a.Area).HasMaxLength(100);
+            authority.HasIndex(a => a.OnsCode).IsUnique();
+            authority.HasIndex(a => a.DfeCode).IsUnique();
+        });
+
+        builder.Entity<Partnership>(partnership =>
+        {
+            partnership.Property(p => p.Name).HasMaxLength(Partnership.MaxNameLength);
+            partnership.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PartnershipId).OnDelete(DeleteBehavior.Cascade);
+            partnership.Navigation(p => p.Members).AutoInclude();
+        });
+
+        builder.Entity<PartnershipMember>(member =>
+        {
+            member.HasOne(m => m.Authority).WithMany().HasForeignKey(m => m.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+            member.HasIndex(m => new { m.PartnershipId, m.AuthorityId }).IsUnique();
+            member.Navigation(m => m.Authority).AutoInclude();
+        });
+
+        builder.Entity<AuthorityGrant>(grant =>
+        {
+            grant.HasOne<ConcordUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+            grant.HasOne<Authority>().WithMany().HasForeignKey(g => g.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+            grant.HasIndex(g => new { g.UserId, g.AuthorityId, g.Role }).IsUnique();
+            grant.Property(g => g.GrantedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<PersonalAccessToken>(token =>
+        {
+            token.HasOne<ConcordUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            token.Property(t => t.Name).HasMaxLength(PersonalAccessToken.MaxNameLength);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Hint).HasMaxLength(32);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+        });
+
+        builder.Entity<GovernanceBody>(body =>
+        {
+            body.HasOne<Authority>().WithMany().HasForeignKey(b => b.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+            body.Property(b => b.Name).HasMaxLength(GovernanceBody.MaxNameLength);
+            body.Property(b => b.Remit).HasMaxLength(GovernanceBody.MaxRemitLength);
+            body.HasMany(b => b.Meetings).WithOne().HasForeignKey(m => m.GovernanceBodyId).OnDelete(DeleteBehavior.Cascade);
+            body.HasIndex(b => new { b.AuthorityId, b.Name }).IsUnique();
+        });
+
+        builder.Entity<Meeting>(meeting =>
+        {
+            meeting.HasOne<Authority>().WithMany().HasForeignKey(m => m.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+            meeting.Property(m => m.Notes).HasMaxLength(Meeting.MaxNotesLength);
+            meeting.HasIndex(m => new { m.AuthorityId, m.Date });
+        });
+
+        builder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("AuditEntries");
+            audit.Property(a => a.Actor).HasMaxLength(256);
+            audit.Property(a => a.Entity).HasMaxLength(100);
+            audit.Property(a => a.EntityKey).HasMaxLength(200);
+            audit.HasIndex(a => a.When);
+            audit.HasIndex(a => new { a.AuthorityId, a.When });
+            audit.HasIndex(a => new { a.Entity, a.EntityKey });
+            // Administrators read their own authority's trail, and changes made outside any
+            // authority (reference data, sign-in attempts before a user has chosen one).
+            audit.HasQueryFilter(a => ScopeIsSystem || a.AuthorityId == null || a.AuthorityId == ScopeAuthorityId);
+        });
+
+        builder.Entity<Partnership>().HasQueryFilter(p =>
+            ScopeIsSystem || p.Members.Any(m => m.AuthorityId == ScopeAuthorityId));
+
+        foreach (var entityType in builder.Model.GetEntityTypes().ToList())
+        {
+            var clr = entityType.ClrType;
+            if (typeof(Entity).IsAssignableFrom(clr))
+            {
+                builder.Entity(clr).Property(nameof(Entity.Version)).IsConcurrencyToken();
+                builder.Entity(clr).Property(nameof(Entity.Id)).ValueGeneratedNever();
+            }
+
+            if (typeof(IAuthorityOwned).IsAssignableFrom(clr))
+            {
+                Apply(nameof(ScopeToAuthority), clr, builder);
+            }
+            else if (typeof(IPartnershipOwned).IsAssignableFrom(clr))
+            {
+                Apply(nameof(ScopeToPartnership), clr, builder);
+            }
+            else if (typeof(IUserOwned).IsAssignableFrom(clr))
+            {
+                Apply(nameof(ScopeToUser), clr, builder);
+            }
+        }
+    }
+
+    private void Apply(string method, Type clr, ModelBuilder builder) =>
+        typeof(ConcordDbContext).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(clr).Invoke(this, [builder]);
+
+    private void ScopeToAuthority<T>(ModelBuilder builder)
+        where T : class, IAuthorityOwned =>
+        builder.Entity<T>().HasQueryFilter(e => ScopeIsSystem || e.AuthorityId == ScopeAuthorityId);
+
+    private void ScopeToPartnership<T>(ModelBuilder builder)
+        where T : class, IPartnershipOwned =>
+        builder.Entity<T>().HasQueryFilter(e => ScopeIsSystem ||
+            PartnershipMembers.Any(m => m.PartnershipId == e.PartnershipId && m.AuthorityId == ScopeAuthorityId));
+
+    private void ScopeToUser<T>(ModelBuilder builder)
+        where T : class, IUserOwned =>
+        builder.Entity<T>().HasQueryFilter(e => ScopeIsSystem || e.UserId == ScopeUserId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks a record as changed even when only its children changed (for example a partnership's
+    /// members), so that its version is checked and bumped like any other edit.
+    /// </summary>
+    public void Touch(Entity entity) => Entry(entity).Property(e => e.Version).IsModified = true;
+
+    /// <summary>
+    /// Tells the database which version of a record the person edited, so that saving refuses
+    /// the change if someone else saved it in the meantime.
+    /// </summary>
+    public void ExpectVersion(Entity entity, Guid version) =>
+        Entry(entity).Property(e => e.Version).OriginalValue = version;
+
+    private void PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        var now = _clock.GetUtcNow();
+        var entries = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State != EntityState.Added)
+                {
+                    throw new InvalidOperationException("The audit trail is append-only: an audit entry cannot be changed or deleted.");
+                }
+
+                continue;
+            }
+
+            WriteGuard.Check(entry, _user);
+
+            if (entry is { State: EntityState.Modified, Entity: Entity versioned })
+            {
+                versioned.Version = Guid.NewGuid();
+            }
+        }
+
+        var audit = entries
+            .Where(e => e.Entity is not AuditEntry)
+            .Select(e => AuditTrail.Describe(e, _user, now))
+            .OfType<AuditEntry>()
+            .ToList();
+        AuditEntries.AddRange(audit);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,155 @@
+using Concord.Core;
+using Concord.Core.Access;
+using Concord.Core.Governance;
+using Concord.Data;
+using Concord.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Web.Api;
+
+public sealed record MeetingDto(Guid Id, Guid GovernanceBodyId, DateOnly Date, MeetingStatus Status, string? Notes, Guid Version)
+{
+    public static MeetingDto From(Meeting m) => new(m.Id, m.GovernanceBodyId, m.Date, m.Status, m.Notes, m.Version);
+}
+
+public sealed record GovernanceBodyDto(Guid Id, Guid AuthorityId, string Name, BodyKind Kind, string? Remit, Guid Version, IReadOnlyList<MeetingDto> Meetings)
+{
+    public static GovernanceBodyDto From(GovernanceBody b) => new(b.Id, b.AuthorityId, b.Name, b.Kind, b.Remit, b.Version,
+        b.Meetings.OrderBy(m => m.Date).Select(MeetingDto.From).ToList());
+}
+
+public sealed record GovernanceBodyRequest(string? Name, BodyKind? Kind, string? Remit, Guid? Version);
+
+public sealed record MeetingRequest(DateOnly? Date, MeetingStatus? Status, string? Notes, Guid? Version);
+
+/// <summary>The committees and meeting calendar of the authority the caller works for.</summary>
+public static class GovernanceApi
+{
+    public static RouteGroupBuilder MapGovernanceApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/bodies", ListBodies).WithName("ListGovernanceBodies")
+            .WithSummary("Your authority's decision-making and scrutiny bodies, with their meetings");
+        group.MapGet("/bodies/{id:guid}", GetBody).WithName("GetGovernanceBody");
+        group.MapPost("/bodies", CreateBody).WithName("CreateGovernanceBody").RequireAuthorization(Policies.Edit);
+        group.MapPut("/bodies/{id:guid}", UpdateBody).WithName("UpdateGovernanceBody").RequireAuthorization(Policies.Edit);
+        group.MapDelete("/bodies/{id:guid}", DeleteBody).WithName("DeleteGovernanceBody").RequireAuthorization(Policies.Edit)
+            .WithSummary("Delete a body and its meetings; send ?version= with the version you read");
+        group.MapPost("/bodies/{id:guid}/meetings", CreateMeeting).WithName("CreateMeeting").RequireAuthorization(Policies.Edit);
+        group.MapPut("/meetings/{id:guid}", UpdateMeeting).WithName("UpdateMeeting").RequireAuthorization(Policies.Edit);
+        group.MapDelete("/meetings/{id:guid}", DeleteMeeting).WithName("DeleteMeeting").RequireAuthorization(Policies.Edit);
+        return group;
+    }
+
+    private static IQueryable<GovernanceBody> Bodies(ConcordDbContext db) => db.GovernanceBodies.Include(b => b.Meetings);
+
+    private static async Task<Ok<List<GovernanceBodyDto>>> ListBodies(ConcordDbContext db, CancellationToken cancellationToken)
+    {
+        var bodies = await Bodies(db).OrderBy(b => b.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(bodies.Select(GovernanceBodyDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<GovernanceBodyDto>, NotFound>> GetBody(Guid id, ConcordDbContext db, CancellationToken cancellationToken)
+    {
+        var body = await Bodies(db).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        return body is null ? TypedResults.NotFound() : TypedResults.Ok(GovernanceBodyDto.From(body));
+    }
+
+    private static async Task<Created<GovernanceBodyDto>> CreateBody(GovernanceBodyRequest request, ConcordDbContext db, IUserContext user, CancellationToken cancellationToken)
+    {
+        var authorityId = user.ActiveAuthorityId ?? throw new AccessDeniedException("Choose the authority you are working for.");
+        var body = GovernanceBody.Create(authorityId, request.Name, request.Kind, request.Remit);
+        await EnsureUniqueName(db, body, cancellationToken);
+        db.GovernanceBodies.Add(body);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/governance/bodies/{body.Id}", GovernanceBodyDto.From(body));
+    }
+
+    private static async Task<Results<Ok<GovernanceBodyDto>, NotFound>> UpdateBody(Guid id, GovernanceBodyRequest request, ConcordDbContext db, CancellationToken cancellationToken)
+    {
+        var body = await Bodies(db).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var version = ConcordApi.RequireVersion(request.Version);
+        body.Change(request.Name, request.Kind, request.Remit);
+        await EnsureUniqueName(db, body, cancellationToken);
+        db.ExpectVersion(body, version);
+        db.Touch(body);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(GovernanceBodyDto.From(body));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteBody(Guid id, Guid? version, ConcordDbContext db, CancellationToken cancellationToken)
+    {
+        var body = await Bodies(db).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.ExpectVersion(body, ConcordApi.RequireVersion(version));
+        db.GovernanceBodies.Remove(body);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<MeetingDto>, NotFound>> CreateMeeting(Guid id, MeetingRequest request, ConcordDbContext db, CancellationToken cancellationToken)
+    {
+        var body = await Bodies(db).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var meeting = body.ScheduleMeeting(request.Date, request.Notes);
+        if (request.Status is { } status)
+        {
+            meeting.Change(meeting.Date, status, meeting.Notes);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/governance/meetings/{meeting.Id}", MeetingDto.From(meeting));
+    }
+
+    private static async Task<Results<Ok<MeetingDto>, NotFound>> UpdateMeeting(Guid id, MeetingRequest request, ConcordDbContext db, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var version = ConcordApi.RequireVersion(request.Version);
+        meeting.Change(request.Date, request.Status ?? meeting.Status, request.Notes);
+        db.ExpectVersion(meeting, version);
+        db.Touch(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MeetingDto.From(meeting));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteMeeting(Guid id, Guid? version, ConcordDbContext db, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.ExpectVersion(meeting, ConcordApi.RequireVersion(version));
+        db.Meetings.Remove(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Two bodies of one council cannot share a name (the calendar would be ambiguous).</summary>
+    public static async Task EnsureUniqueName(ConcordDbContext db, GovernanceBody body, CancellationToken cancellationToken)
+    {
+        if (await db.GovernanceBodies.AnyAsync(b => b.Id != body.Id && b.Name == body.Name, cancellationToken))
+        {
+            throw new RuleViolationException([new("Name", $"Your authority already has a body called {body.Name}")]);
+        }
+    }
+}

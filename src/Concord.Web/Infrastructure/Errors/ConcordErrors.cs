@@ -1,0 +1,81 @@
+using Concord.Core;
+using Concord.Core.Access;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Web.Infrastructure.Errors;
+
+/// <summary>
+/// How exceptions become answers. The API answers with RFC 7807 problem details; pages re-run as
+/// the GOV.UK error page with the same status. Neither ever shows a stack trace.
+/// </summary>
+public static class ConcordErrors
+{
+    public static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        RuleViolationException => StatusCodes.Status400BadRequest,
+        AccessDeniedException => StatusCodes.Status403Forbidden,
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static ProblemDetails ProblemFor(Exception exception)
+    {
+        var status = StatusFor(exception);
+        return exception switch
+        {
+            RuleViolationException rules => new ValidationProblemDetails(
+                rules.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()))
+            {
+                Status = status,
+                Title = "The request has problems",
+                Detail = rules.Message,
+            },
+            AccessDeniedException denied => new ProblemDetails { Status = status, Title = "Forbidden", Detail = denied.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = status,
+                Title = "The record was changed by someone else",
+                Detail = "Someone else saved this record after you read it. Read it again and reapply your change with its new version.",
+            },
+            BadHttpRequestException bad => new ProblemDetails { Status = status, Title = "Bad request", Detail = bad.Message },
+            _ => new ProblemDetails
+            {
+                Status = status,
+                Title = "Sorry, there is a problem with the service",
+                Detail = "The error has been logged. Try again later.",
+            },
+        };
+    }
+}
+
+/// <summary>Answers API requests that threw with problem details; leaves pages to the GOV.UK error page.</summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ConcordErrors.ProblemFor(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        if (!ConcordErrors.IsApi(httpContext))
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}
