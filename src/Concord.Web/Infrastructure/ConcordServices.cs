@@ -46,8 +46,7 @@ public static class ConcordServices
 
         services.AddRazorPages(options =>
         {
-            options.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
-
+            // Razor Pages validate the antiforgery token of every POST by default.
             // Pages that both add and change a record answer on a second, "new" address.
             options.Conventions.AddPageRoute("/Partnerships/Edit", "partnerships/new");
             options.Conventions.AddPageRoute("/Governance/EditBody", "governance/bodies/new");

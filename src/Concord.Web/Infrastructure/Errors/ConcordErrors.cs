@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Concord.Core;
 using Concord.Core.Access;
 using Microsoft.AspNetCore.Diagnostics;
@@ -12,8 +13,15 @@ namespace Concord.Web.Infrastructure.Errors;
 /// </summary>
 public static class ConcordErrors
 {
-    public static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi");
+    /// <summary>
+    /// Whether the request was for the API. Inside the exception handler the path has already been
+    /// rewritten to /error, so the original path is read from the handler's feature.
+    /// </summary>
+    public static bool IsApi(HttpContext context)
+    {
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : context.Request.Path;
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+    }
 
     public static int StatusFor(Exception exception) => exception switch
     {
@@ -30,7 +38,7 @@ public static class ConcordErrors
         return exception switch
         {
             RuleViolationException rules => new ValidationProblemDetails(
-                rules.Violations.GroupBy(v => v.Field).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()))
+                rules.Violations.GroupBy(v => JsonNamingPolicy.CamelCase.ConvertName(v.Field)).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()))
             {
                 Status = status,
                 Title = "The request has problems",
@@ -42,6 +50,14 @@ public static class ConcordErrors
                 Status = status,
                 Title = "The record was changed by someone else",
                 Detail = "Someone else saved this record after you read it. Read it again and reapply your change with its new version.",
+            },
+            BadHttpRequestException { InnerException: JsonException json } => new ProblemDetails
+            {
+                Status = status,
+                Title = "The request body is not valid JSON for this request",
+                Detail = json.Path is null
+                    ? "The JSON could not be read."
+                    : $"The value at {json.Path} (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}) could not be read. Check its type and spelling against the OpenAPI document.",
             },
             BadHttpRequestException bad => new ProblemDetails { Status = status, Title = "Bad request", Detail = bad.Message },
             _ => new ProblemDetails

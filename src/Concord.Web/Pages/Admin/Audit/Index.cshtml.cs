@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Concord.Core.Auditing;
-using Concord.Core.Partnerships;
 using Concord.Data;
 using Concord.Web.Infrastructure.Forms;
 using Concord.Web.Infrastructure.Security;
@@ -30,7 +29,7 @@ public sealed class IndexModel(ConcordDbContext db) : ConcordPageModel
     [BindProperty(SupportsGet = true)]
     public DateInput To { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int? PageNumber { get; set; }
 
     public AuditResult Result { get; private set; } = new(1, 1, 0, []);
@@ -106,7 +105,7 @@ public sealed class IndexModel(ConcordDbContext db) : ConcordPageModel
             ["To.Day"] = To.Day,
             ["To.Month"] = To.Month,
             ["To.Year"] = To.Year,
-            ["page"] = page.ToString(Concord.Core.Formats.UkCulture),
+            ["pageNumber"] = page.ToString(Concord.Core.Formats.UkCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit", query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }

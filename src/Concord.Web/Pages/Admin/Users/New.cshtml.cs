@@ -45,12 +45,7 @@ public sealed class NewModel(ConcordDbContext db, UserManager<ConcordUser> users
             ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.gov.uk");
         }
 
-        var roles = Input.Roles.Select(r => Enum.TryParse<Role>(r, out var role) && Enum.IsDefined(role) ? role : (Role?)null).ToList();
-        if (roles.Count == 0 || roles.Any(r => r is null))
-        {
-            ModelState.AddModelError("Input.Roles", "Select at least one role");
-        }
-
+        // Errors are added in the order of the fields on the page, as the error summary lists them.
         var existing = ModelState.IsValid ? await users.FindByEmailAsync(email) : null;
         if (existing is null && string.IsNullOrWhiteSpace(Input.DisplayName))
         {
@@ -59,6 +54,12 @@ public sealed class NewModel(ConcordDbContext db, UserManager<ConcordUser> users
         else if (Input.DisplayName?.Trim().Length > ConcordUser.MaxDisplayNameLength)
         {
             ModelState.AddModelError("Input.DisplayName", $"Name must be {ConcordUser.MaxDisplayNameLength} characters or fewer");
+        }
+
+        var roles = Input.Roles.Select(r => Enum.TryParse<Role>(r, out var role) && Enum.IsDefined(role) ? role : (Role?)null).ToList();
+        if (roles.Count == 0 || roles.Any(r => r is null))
+        {
+            ModelState.AddModelError("Input.Roles", "Select at least one role");
         }
 
         if (!ModelState.IsValid)

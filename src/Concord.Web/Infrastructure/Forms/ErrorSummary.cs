@@ -1,0 +1,62 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Concord.Web.Infrastructure.Forms;
+
+/// <summary>One line of the GOV.UK error summary: the message and the id of the field it links to.</summary>
+public sealed record ErrorLink(string Message, string? FieldId);
+
+public static class ErrorSummary
+{
+    /// <summary>
+    /// The page's errors in the order their fields appear on the form. By convention a page
+    /// model declares its bound properties (and an input model its fields) in form order, so the
+    /// declaration order is the page order. Errors about the whole page come first.
+    /// </summary>
+    public static IReadOnlyList<ErrorLink> For(object? model, ModelStateDictionary modelState) =>
+        modelState
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .OrderBy(entry => Position(model?.GetType(), entry.Key), PositionComparer.Instance)
+            .SelectMany(entry => entry.Value!.Errors.Select(error => new ErrorLink(
+                error.ErrorMessage,
+                string.IsNullOrEmpty(entry.Key) ? null : TagBuilder.CreateSanitizedId(entry.Key, "_"))))
+            .ToList();
+
+    private static List<int> Position(Type? type, string key)
+    {
+        var position = new List<int>();
+        if (key.Length == 0)
+        {
+            return position;
+        }
+
+        foreach (var part in key.Split('.'))
+        {
+            var properties = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToList() ?? [];
+            var index = properties.IndexOf(part);
+            position.Add(index < 0 ? int.MaxValue : index);
+            type = type?.GetProperty(part)?.PropertyType;
+        }
+
+        return position;
+    }
+
+    private sealed class PositionComparer : IComparer<List<int>>
+    {
+        public static readonly PositionComparer Instance = new();
+
+        public int Compare(List<int>? x, List<int>? y)
+        {
+            for (var i = 0; i < Math.Min(x!.Count, y!.Count); i++)
+            {
+                if (x[i] != y[i])
+                {
+                    return x[i].CompareTo(y[i]);
+                }
+            }
+
+            return x.Count.CompareTo(y.Count);
+        }
+    }
+}
