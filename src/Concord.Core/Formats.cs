@@ -15,7 +15,7 @@ public static class Formats
     public static string DateTime(DateTimeOffset moment)
     {
         var local = TimeZoneInfo.ConvertTime(moment, UkTimeZone);
-        var time = local.ToString(local.Minute == 0 ? "h" : "h:mm", UkCulture) + (local.Hour < 12 ? "am" : "pm");
+        var time = local.ToString(local.Minute == 0 ? "%h" : "h:mm", UkCulture) + (local.Hour < 12 ? "am" : "pm");
         return $"{local.ToString("d MMMM yyyy", UkCulture)} at {time}";
     }
 
