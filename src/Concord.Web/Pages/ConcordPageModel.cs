@@ -1,7 +1,9 @@
 using Concord.Core;
+using Concord.Data;
 using Concord.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Web.Pages;
 
@@ -29,6 +31,47 @@ public abstract class ConcordPageModel : PageModel
         ModelState.AddModelError(string.Empty,
             $"Someone else changed this {what} while you were editing it. Their changes are shown below; make your change again if it is still needed.");
         return Invalid(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// Applies a change to a record and saves it. A broken rule answers with this page and its
+    /// errors (400); a lost race, where someone else saved the record first, answers with this
+    /// page showing their version (409), or 404 if they deleted it. Either way nothing is saved.
+    /// </summary>
+    /// <param name="change">Makes the change (domain methods throw on a broken rule) and returns the record.</param>
+    /// <param name="saved">The answer once saved, usually a redirect.</param>
+    /// <param name="showLatest">Reloads the form from the latest saved version; false if it is gone.</param>
+    protected async Task<IActionResult> SaveAsync<T>(
+        ConcordDbContext db,
+        Func<Task<T>> change,
+        Func<T, IActionResult> saved,
+        Func<Task<bool>> showLatest,
+        string what,
+        CancellationToken cancellationToken)
+    {
+        T record;
+        try
+        {
+            record = await change();
+            if (!ModelState.IsValid)
+            {
+                return Invalid();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (RuleViolationException violations)
+        {
+            return Invalid(violations);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.Clear();
+            return await showLatest() ? Conflict(what) : NotFound();
+        }
+
+        return saved(record);
     }
 
     /// <summary>Shows a green success banner on the next page.</summary>

@@ -1,4 +1,3 @@
-using Concord.Core;
 using Concord.Core.Access;
 using Concord.Core.Governance;
 using Concord.Data;
@@ -55,43 +54,38 @@ public sealed class EditBodyModel(ConcordDbContext db, IUserContext user) : Conc
             }
         }
 
-        try
-        {
-            if (body is null)
+        return await SaveAsync(
+            db,
+            change: async () =>
             {
-                body = GovernanceBody.Create(user.ActiveAuthorityId!.Value, Input.Name, kind, Input.Remit);
-                db.GovernanceBodies.Add(body);
-            }
-            else
+                if (body is null)
+                {
+                    body = GovernanceBody.Create(user.ActiveAuthorityId!.Value, Input.Name, kind, Input.Remit);
+                    db.GovernanceBodies.Add(body);
+                }
+                else
+                {
+                    body.Change(Input.Name, kind, Input.Remit);
+                    db.ExpectVersion(body, Input.Version);
+                    db.Touch(body);
+                }
+
+                await GovernanceApi.EnsureUniqueName(db, body, cancellationToken);
+                return body;
+            },
+            saved: saved =>
             {
-                body.Change(Input.Name, kind, Input.Remit);
-                db.ExpectVersion(body, Input.Version);
-                db.Touch(body);
-            }
-
-            await GovernanceApi.EnsureUniqueName(db, body, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (RuleViolationException violations)
-        {
-            return Invalid(violations);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var latest = await db.GovernanceBodies.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-            if (latest is null)
+                Notify(id is null ? $"{saved.Name} is added." : $"{saved.Name} is saved.");
+                return Redirect($"/governance/bodies/{saved.Id}");
+            },
+            showLatest: async () =>
             {
-                return NotFound();
-            }
-
-            ModelState.Clear();
-            Input = BodyInput.From(latest);
-            return Conflict("body");
-        }
-
-        Notify(id is null ? $"{body.Name} is added." : $"{body.Name} is saved.");
-        return Redirect($"/governance/bodies/{body.Id}");
+                var latest = await db.GovernanceBodies.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+                Input = latest is null ? Input : BodyInput.From(latest);
+                return latest is not null;
+            },
+            "body",
+            cancellationToken);
     }
 
     public sealed class BodyInput

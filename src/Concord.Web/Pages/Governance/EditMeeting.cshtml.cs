@@ -50,47 +50,37 @@ public sealed class EditMeetingModel(ConcordDbContext db) : ConcordPageModel
         Id = meeting?.Id;
         var date = Input.Date.Read(ModelState, "Input.Date", "Date of the meeting");
         var status = Enum.TryParse<MeetingStatus>(Input.Status, out var parsed) ? parsed : (MeetingStatus?)null;
-        try
-        {
-            if (meeting is null)
+        return await SaveAsync(
+            db,
+            change: () =>
             {
-                meeting = body.ScheduleMeeting(date, Input.Notes);
-                meeting.Change(date, status, Input.Notes);
-            }
-            else
+                if (meeting is null)
+                {
+                    meeting = body.ScheduleMeeting(date, Input.Notes);
+                    meeting.Change(date, status, Input.Notes);
+                }
+                else
+                {
+                    meeting.Change(date, status, Input.Notes);
+                    db.ExpectVersion(meeting, Input.Version);
+                    db.Touch(meeting);
+                }
+
+                return Task.FromResult(meeting);
+            },
+            saved: saved =>
             {
-                meeting.Change(date, status, Input.Notes);
-                db.ExpectVersion(meeting, Input.Version);
-                db.Touch(meeting);
-            }
-
-            if (!ModelState.IsValid)
+                Notify($"Meeting on {Formats.Date(saved.Date)} is saved.");
+                return Redirect($"/governance/bodies/{body.Id}");
+            },
+            showLatest: async () =>
             {
-                return Invalid();
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (RuleViolationException violations)
-        {
-            return Invalid(violations);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var latest = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-            if (latest is null)
-            {
-                return NotFound();
-            }
-
-            ModelState.Clear();
-            Input = MeetingInput.From(latest);
-            return Conflict("meeting");
-        }
-
-        Notify($"Meeting on {Formats.Date(meeting.Date)} is saved.");
-        return Redirect($"/governance/bodies/{body.Id}");
+                var latest = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+                Input = latest is null ? Input : MeetingInput.From(latest);
+                return latest is not null;
+            },
+            "meeting",
+            cancellationToken);
     }
 
     private async Task<(GovernanceBody? Body, Meeting? Meeting)> FindAsync(Guid? id, Guid? bodyId, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Concord.Core;
 using Concord.Core.Access;
 using Concord.Core.Partnerships;
 using Concord.Data;
@@ -60,47 +59,37 @@ public sealed class EditModel(ConcordDbContext db, IUserContext user) : ConcordP
             }
         }
 
-        try
-        {
-            if (partnership is null)
+        return await SaveAsync(
+            db,
+            change: () =>
             {
-                partnership = Partnership.Create(Input.Name, startDate, members, user.ActiveAuthorityId);
-                db.Partnerships.Add(partnership);
-            }
-            else
+                if (partnership is null)
+                {
+                    partnership = Partnership.Create(Input.Name, startDate, members, user.ActiveAuthorityId);
+                    db.Partnerships.Add(partnership);
+                }
+                else
+                {
+                    partnership.Change(Input.Name, startDate, members, user.ActiveAuthorityId);
+                    db.ExpectVersion(partnership, Input.Version);
+                    db.Touch(partnership);
+                }
+
+                return Task.FromResult(partnership);
+            },
+            saved: saved =>
             {
-                partnership.Change(Input.Name, startDate, members, user.ActiveAuthorityId);
-                db.ExpectVersion(partnership, Input.Version);
-                db.Touch(partnership);
-            }
-
-            if (!ModelState.IsValid)
+                Notify(id is null ? $"{saved.Name} is added." : $"{saved.Name} is saved.");
+                return Redirect($"/partnerships/{saved.Id}");
+            },
+            showLatest: async () =>
             {
-                return Invalid();
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (RuleViolationException violations)
-        {
-            return Invalid(violations);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var latest = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-            if (latest is null)
-            {
-                return NotFound();
-            }
-
-            ModelState.Clear();
-            Input = PartnershipInput.From(latest);
-            return Conflict("partnership");
-        }
-
-        Notify(id is null ? $"{partnership.Name} is added." : $"{partnership.Name} is saved.");
-        return Redirect($"/partnerships/{partnership.Id}");
+                var latest = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+                Input = latest is null ? Input : PartnershipInput.From(latest);
+                return latest is not null;
+            },
+            "partnership",
+            cancellationToken);
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
