@@ -76,6 +76,17 @@ public abstract class OperationsTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal("Page not found – Concord", page.Title);
     }
 
+    [Fact]
+    public async Task An_unknown_API_address_gets_404_problem_details()
+    {
+        var client = await SignInAsync("officer@stockport.demo");
+
+        var response = await client.GetAsync("/api/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("GET", "/")]
     [InlineData("POST", "/working-for")]

@@ -23,8 +23,8 @@ public static class ConcordPipeline
         if (DemoEnabled(app))
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await DemoData.SeedAsync(database, scope.ServiceProvider.GetRequiredService<UserManager<ConcordUser>>(),
-                app.Services.GetRequiredService<TimeProvider>(), logger);
+            await DemoData.SeedAsync(database, scope.ServiceProvider.GetRequiredService<IPasswordHasher<ConcordUser>>(),
+                scope.ServiceProvider.GetRequiredService<ILookupNormalizer>(), app.Services.GetRequiredService<TimeProvider>(), logger);
         }
     }
 

@@ -8,6 +8,7 @@ using Concord.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +36,15 @@ public static class ConcordServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddHttpContextAccessor();
+
+        // Keys that protect sign-in cookies and form tokens. Several instances, or a container
+        // without a persistent home folder, share them through DataProtection:KeysFolder.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Concord");
+        if (configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        }
+
         services.AddScoped<IUserContext, CurrentUser>();
         services.AddScoped(sp => sp.GetRequiredService<ConcordDatabase>().Open(sp.GetRequiredService<IUserContext>()));
 

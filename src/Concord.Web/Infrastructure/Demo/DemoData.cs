@@ -40,7 +40,11 @@ public static class DemoData
         return roles.Select((r, i) => new DemoAccount($"{r.Prefix}@{slug}.demo", names[i], $"{r.Job}, {authority}", [(authority, r.Role)]));
     }
 
-    public static async Task SeedAsync(ConcordDatabase database, UserManager<ConcordUser> users, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Accounts are written through the system's own database context (hashed and normalised
+    /// exactly as ASP.NET Core Identity does), so that the audit trail names Concord as their creator.
+    /// </remarks>
+    public static async Task SeedAsync(ConcordDatabase database, IPasswordHasher<ConcordUser> hasher, ILookupNormalizer normalizer, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default)
     {
         await using var db = database.OpenAsSystem();
         var authorities = await db.Authorities.ToDictionaryAsync(a => a.Name, cancellationToken);
@@ -62,22 +66,23 @@ public static class DemoData
 
         foreach (var account in Accounts)
         {
-            var user = await users.FindByEmailAsync(account.Email);
+            var normalizedEmail = normalizer.NormalizeEmail(account.Email);
+            var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
             if (user is null)
             {
                 user = new ConcordUser
                 {
                     UserName = account.Email,
+                    NormalizedUserName = normalizer.NormalizeName(account.Email),
                     Email = account.Email,
+                    NormalizedEmail = normalizedEmail,
                     EmailConfirmed = true,
+                    LockoutEnabled = true,
                     DisplayName = account.Name,
                     CreatedAt = clock.GetUtcNow(),
                 };
-                var created = await users.CreateAsync(user, Password);
-                if (!created.Succeeded)
-                {
-                    throw new InvalidOperationException($"Could not create demo account {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
-                }
+                user.PasswordHash = hasher.HashPassword(user, Password);
+                db.Users.Add(user);
             }
 
             foreach (var (authorityName, role) in account.Roles)
