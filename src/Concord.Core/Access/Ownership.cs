@@ -15,6 +15,27 @@ public interface IPartnershipOwned
     Guid PartnershipId { get; }
 }
 
+/// <summary>
+/// A partnership record that one member council owns and only that council writes (for example
+/// its decision on an option): every member council's staff read it; only the owner's staff,
+/// with the right role, change it.
+/// </summary>
+public interface IWrittenByAuthority : IPartnershipOwned
+{
+    Guid AuthorityId { get; }
+}
+
+/// <summary>
+/// A council's own record that becomes readable (never writable) by a partner council's staff once
+/// a record of their shared partnership relies on it. The rule: a committee, and a meeting of it,
+/// that a joint milestone's approval is scheduled at is shared with the milestone's partnership,
+/// so that both councils can keep their approvals in step. Everything else in the council's
+/// calendar stays its own.
+/// </summary>
+public interface ISharedThroughApprovals : IAuthorityOwned
+{
+}
+
 /// <summary>A record that belongs to one person, such as their access tokens.</summary>
 public interface IUserOwned
 {

@@ -31,7 +31,7 @@ public static class BodyKindNames
 /// One of a council's own decision-making or scrutiny bodies, with its calendar of meetings.
 /// A council's own record: only its staff see it.
 /// </summary>
-public sealed class GovernanceBody : Entity, IAuthorityOwned
+public sealed class GovernanceBody : Entity, ISharedThroughApprovals
 {
     public const int MaxNameLength = 200;
     public const int MaxRemitLength = 2000;
@@ -102,7 +102,7 @@ public enum MeetingStatus
 }
 
 /// <summary>A meeting of a governance body on a date.</summary>
-public sealed class Meeting : Entity, IAuthorityOwned
+public sealed class Meeting : Entity, ISharedThroughApprovals
 {
     public const int MaxNotesLength = 2000;
 
