@@ -4,6 +4,7 @@ using Concord.Core.Access;
 using Concord.Core.Auditing;
 using Concord.Core.Governance;
 using Concord.Core.Partnerships;
+using Concord.Core.Programme;
 using Concord.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,40 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SharedProgramme> Programmes => Set<SharedProgramme>();
+
+    public DbSet<Phase> Phases => Set<Phase>();
+
+    public DbSet<Workstream> Workstreams => Set<Workstream>();
+
+    public DbSet<Option> Options => Set<Option>();
+
+    public DbSet<OptionTransition> OptionTransitions => Set<OptionTransition>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<KeyDecisionTest> KeyDecisionTests => Set<KeyDecisionTest>();
+
+    public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
+
+    public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<BoardAction> BoardActions => Set<BoardAction>();
+
+    public DbSet<Risk> Risks => Set<Risk>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<MilestoneApproval> MilestoneApprovals => Set<MilestoneApproval>();
+
+    public DbSet<EngagementExercise> EngagementExercises => Set<EngagementExercise>();
+
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+
+    public DbSet<CommitteeReport> CommitteeReports => Set<CommitteeReport>();
 
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
@@ -137,6 +172,8 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
             audit.HasQueryFilter(a => ScopeIsSystem || a.AuthorityId == null || a.AuthorityId == ScopeAuthorityId);
         });
 
+        ProgrammeModel.Configure(builder);
+
         builder.Entity<Partnership>().HasQueryFilter(p =>
             ScopeIsSystem || p.Members.Any(m => m.AuthorityId == ScopeAuthorityId));
 
@@ -162,6 +199,23 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
                 Apply(nameof(ScopeToUser), clr, builder);
             }
         }
+
+        ShareCalendarThroughApprovals(builder);
+    }
+
+    /// <summary>
+    /// The one exception to a council's calendar being its own (<see cref="ISharedThroughApprovals"/>):
+    /// a meeting, and its body, that a partnership milestone's approval relies on is readable by the
+    /// staff of the partnership's other members.
+    /// </summary>
+    private void ShareCalendarThroughApprovals(ModelBuilder builder)
+    {
+        builder.Entity<Meeting>().HasQueryFilter(m => ScopeIsSystem || m.AuthorityId == ScopeAuthorityId ||
+            MilestoneApprovals.Any(a => a.MeetingId == m.Id &&
+                PartnershipMembers.Any(pm => pm.PartnershipId == a.PartnershipId && pm.AuthorityId == ScopeAuthorityId)));
+        builder.Entity<GovernanceBody>().HasQueryFilter(b => ScopeIsSystem || b.AuthorityId == ScopeAuthorityId ||
+            MilestoneApprovals.Any(a => a.GovernanceBodyId == b.Id &&
+                PartnershipMembers.Any(pm => pm.PartnershipId == a.PartnershipId && pm.AuthorityId == ScopeAuthorityId)));
     }
 
     private void Apply(string method, Type clr, ModelBuilder builder) =>
@@ -214,6 +268,7 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
 
+        var memberOf = PartnershipsOfActor(entries);
         foreach (var entry in entries)
         {
             if (entry.Entity is AuditEntry)
@@ -226,7 +281,7 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
                 continue;
             }
 
-            WriteGuard.Check(entry, _user);
+            WriteGuard.Check(entry, _user, memberOf);
 
             if (entry is { State: EntityState.Modified, Entity: Entity versioned })
             {
@@ -240,6 +295,20 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
             .OfType<AuditEntry>()
             .ToList();
         AuditEntries.AddRange(audit);
+    }
+
+    /// <summary>The partnerships, among those the changes touch, that the acting authority belongs to.</summary>
+    private HashSet<Guid> PartnershipsOfActor(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> entries)
+    {
+        if (_user.IsSystem || _user.ActiveAuthorityId is not { } active)
+        {
+            return [];
+        }
+
+        var touched = entries.Select(e => e.Entity).OfType<IPartnershipOwned>().Select(e => e.PartnershipId).Distinct().ToList();
+        return touched.Count == 0
+            ? []
+            : PartnershipMembers.Where(m => touched.Contains(m.PartnershipId) && m.AuthorityId == active).Select(m => m.PartnershipId).ToHashSet();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -13,7 +13,8 @@ namespace Concord.Data;
 /// </summary>
 internal static class WriteGuard
 {
-    public static void Check(EntityEntry entry, IUserContext user)
+    /// <param name="memberOf">The partnerships touched by this save that the acting authority belongs to.</param>
+    public static void Check(EntityEntry entry, IUserContext user, IReadOnlySet<Guid> memberOf)
     {
         if (user.IsSystem)
         {
@@ -48,8 +49,23 @@ internal static class WriteGuard
                 break;
 
             case PartnershipMember:
-            case IPartnershipOwned:
                 RequireCapability(user, type);
+                break;
+
+            case IWrittenByAuthority written:
+                RequireCapability(user, type);
+                RequireMember(written, memberOf);
+                if (written.AuthorityId != user.ActiveAuthorityId ||
+                    (entry.State != EntityState.Added && entry.Property(nameof(IWrittenByAuthority.AuthorityId)).OriginalValue is Guid original && original != user.ActiveAuthorityId))
+                {
+                    throw Denied($"A {type.Name} is recorded only by its own council's staff.");
+                }
+
+                break;
+
+            case IPartnershipOwned shared:
+                RequireCapability(user, type);
+                RequireMember(shared, memberOf);
                 break;
 
             case IUserOwned personal when personal.UserId != user.UserId:
@@ -60,6 +76,14 @@ internal static class WriteGuard
                 // People's accounts change through ASP.NET Core Identity on pages whose policies
                 // decide who may do what (self-service, or an administrator of the same authority).
                 break;
+        }
+    }
+
+    private static void RequireMember(IPartnershipOwned record, IReadOnlySet<Guid> memberOf)
+    {
+        if (!memberOf.Contains(record.PartnershipId))
+        {
+            throw Denied("The record belongs to a partnership the authority you are working for is not a member of.");
         }
     }
 

@@ -44,8 +44,20 @@ public static class WriteRules
 {
     /// <summary>
     /// The capability needed to create, change or delete a record of this type. Grants (who may
-    /// do what) are for administrators only; everything else needs the ordinary edit right.
+    /// do what) are for administrators; a council's decisions, its Key Decision tests and moves of
+    /// an option between stages are for programme leads (and administrators); everything else
+    /// needs the ordinary edit right.
     /// </summary>
     public static Capability CapabilityToWrite(Type recordType) =>
-        recordType == typeof(AuthorityGrant) ? Capability.Administer : Capability.Edit;
+        recordType == typeof(AuthorityGrant) ? Capability.Administer
+        : ProgrammeLeadRecords.Contains(recordType) ? Capability.LeadProgramme
+        : Capability.Edit;
+
+    private static readonly HashSet<Type> ProgrammeLeadRecords =
+    [
+        typeof(Programme.Decision),
+        typeof(Programme.KeyDecisionTest),
+        typeof(Programme.OptionTransition),
+        typeof(Programme.SharedProgramme),
+    ];
 }
