@@ -11,6 +11,15 @@ public static class Formats
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "Not set";
 
+    /// <summary>A span of dates, either end of which may be open: "1 April 2027 to 31 March 2028", "From 1 April 2027".</summary>
+    public static string Period(DateOnly? from, DateOnly? to) => (from, to) switch
+    {
+        (null, null) => "Not set",
+        ({ } f, null) => $"From {Date(f)}",
+        (null, { } t) => $"Until {Date(t)}",
+        ({ } f, { } t) => $"{Date(f)} to {Date(t)}",
+    };
+
     /// <summary>A moment shown in UK time, for example "24 November 2026 at 3:05pm".</summary>
     public static string DateTime(DateTimeOffset moment)
     {
@@ -18,6 +27,9 @@ public static class Formats
         var time = local.ToString(local.Minute == 0 ? "%h" : "h:mm", UkCulture) + (local.Hour < 12 ? "am" : "pm");
         return $"{local.ToString("d MMMM yyyy", UkCulture)} at {time}";
     }
+
+    /// <summary>The date in the UK at a moment: what "today" means to the councils.</summary>
+    public static DateOnly UkDate(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, UkTimeZone).DateTime);
 
     /// <summary>Midnight at the start of a day in the UK, as a moment.</summary>
     public static DateTimeOffset StartOfUkDay(DateOnly date)

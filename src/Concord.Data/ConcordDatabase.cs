@@ -29,9 +29,9 @@ public sealed class ConcordDatabase
         _options = provider switch
         {
             DatabaseProvider.Sqlite => Configure(new DbContextOptionsBuilder<SqliteConcordDbContext>(), loggerFactory)
-                .UseSqlite(connectionString).Options,
+                .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options,
             DatabaseProvider.Postgres => Configure(new DbContextOptionsBuilder<PostgresConcordDbContext>(), loggerFactory)
-                .UseNpgsql(connectionString).Options,
+                .UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).Options,
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
     }

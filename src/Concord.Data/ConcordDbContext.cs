@@ -316,3 +316,15 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 }
+
+public static class OwnershipQueries
+{
+    /// <summary>
+    /// Only the records one council owns. The query filters already hide other councils' private
+    /// records; this also leaves out partners' records shared by a rule (such as a committee a joint
+    /// milestone relies on), for pages about the council's own affairs and for every change.
+    /// </summary>
+    public static IQueryable<T> OwnedBy<T>(this IQueryable<T> records, Guid? authorityId)
+        where T : Core.Access.IAuthorityOwned =>
+        records.Where(r => r.AuthorityId == authorityId);
+}

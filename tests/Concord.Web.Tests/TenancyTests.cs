@@ -88,6 +88,7 @@ public abstract class TenancyTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Contains("Executive Cabinet", names);
         Assert.DoesNotContain(StockportCommittee, names);
         Assert.DoesNotContain("Cabinet", names);
+        Assert.DoesNotContain("Corporate Leadership Team", names);
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public abstract class TenancyTests<TApp>(TApp app) : AppTests<TApp>(app)
         await using (var db = App.Database.Open(tamesideOfficer))
         {
             Assert.Null(await db.GovernanceBodies.SingleOrDefaultAsync(b => b.Id == body.Id));
-            Assert.DoesNotContain(await db.Meetings.Select(m => m.AuthorityId).Distinct().ToListAsync(), id => id != tameside.Id);
+            Assert.Empty(await db.Meetings.Where(m => m.GovernanceBodyId == body.Id).ToListAsync());
         }
 
         await using (var db = App.Database.Open(tamesideOfficer))
@@ -165,6 +166,30 @@ public abstract class TenancyTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         await Assert.ThrowsAsync<AccessDeniedException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task A_partners_meeting_is_shared_only_when_a_joint_milestone_relies_on_it_and_stays_read_only()
+    {
+        var stockportCabinet = await BodyAsync("Stockport", "Cabinet");
+        var tameside = await AuthorityAsync("Tameside");
+        var relied = await ReadAsync(db => db.MilestoneApprovals.Where(a => a.GovernanceBodyId == stockportCabinet.Id && a.MeetingId != null)
+            .Select(a => a.MeetingId!.Value).ToListAsync());
+        var officer = new FixedUser(tameside.Id, Role.Officer);
+
+        await using var db = App.Database.Open(officer);
+        var visible = await db.Meetings.Where(m => m.GovernanceBodyId == stockportCabinet.Id).Select(m => m.Id).ToListAsync();
+        var shared = await db.Meetings.SingleAsync(m => m.Id == relied[0]);
+        shared.Change(shared.Date.AddDays(1), MeetingStatus.Scheduled, "Moved by Tameside");
+
+        Assert.NotEmpty(relied);
+        Assert.Equal(relied.Order(), visible.Order());
+        Assert.True(stockportCabinet.Meetings.Count > visible.Count);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => db.SaveChangesAsync());
+        var client = await SignInAsync("officer@tameside.demo");
+        var (_, page) = await client.GetPageAsync($"/governance/bodies/{stockportCabinet.Id}");
+        Assert.Null(page.QuerySelector("a[href$='/edit']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/governance/bodies/{stockportCabinet.Id}/edit")).StatusCode);
     }
 
     private sealed record BodyName(string Name);

@@ -89,6 +89,15 @@ public static class ProgrammeNames
         _ => status.ToString(),
     };
 
+    public static string Display(this AgreementStatus status) => status switch
+    {
+        AgreementStatus.NotStarted => "Not started",
+        AgreementStatus.Drafted => "Drafted",
+        AgreementStatus.Agreed => "Agreed",
+        AgreementStatus.Signed => "Signed",
+        _ => status.ToString(),
+    };
+
     public static string Display(this AgreementNeed need) => need switch
     {
         AgreementNeed.NotDecided => "Not decided yet",

@@ -17,6 +17,7 @@ public static class ConcordApi
         api.MapGroup("/authorities").WithTags("Authorities").MapAuthoritiesApi();
         api.MapGroup("/partnerships").WithTags("Partnerships").MapPartnershipsApi();
         api.MapGroup("/governance").WithTags("Committees and meetings").MapGovernanceApi();
+        api.MapProgrammeApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

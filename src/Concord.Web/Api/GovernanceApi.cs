@@ -41,7 +41,8 @@ public static class GovernanceApi
         return group;
     }
 
-    private static IQueryable<GovernanceBody> Bodies(ConcordDbContext db) => db.GovernanceBodies.Include(b => b.Meetings);
+    /// <summary>The council's own bodies: partners' bodies shared through a joint milestone are read on the milestone, not here.</summary>
+    private static IQueryable<GovernanceBody> Bodies(ConcordDbContext db) => db.GovernanceBodies.OwnedBy(db.User.ActiveAuthorityId).Include(b => b.Meetings);
 
     private static async Task<Ok<List<GovernanceBodyDto>>> ListBodies(ConcordDbContext db, CancellationToken cancellationToken)
     {
@@ -90,6 +91,7 @@ public static class GovernanceApi
             return TypedResults.NotFound();
         }
 
+        await EnsureNotReliedOnAsync(db, db.MilestoneApprovals.Where(a => a.GovernanceBodyId == body.Id), cancellationToken);
         db.ExpectVersion(body, ConcordApi.RequireVersion(version));
         db.GovernanceBodies.Remove(body);
         await db.SaveChangesAsync(cancellationToken);
@@ -116,7 +118,7 @@ public static class GovernanceApi
 
     private static async Task<Results<Ok<MeetingDto>, NotFound>> UpdateMeeting(Guid id, MeetingRequest request, ConcordDbContext db, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var meeting = await db.Meetings.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null)
         {
             return TypedResults.NotFound();
@@ -132,22 +134,33 @@ public static class GovernanceApi
 
     private static async Task<Results<NoContent, NotFound>> DeleteMeeting(Guid id, Guid? version, ConcordDbContext db, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var meeting = await db.Meetings.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null)
         {
             return TypedResults.NotFound();
         }
 
+        await EnsureNotReliedOnAsync(db, db.MilestoneApprovals.Where(a => a.MeetingId == meeting.Id), cancellationToken);
         db.ExpectVersion(meeting, ConcordApi.RequireVersion(version));
         db.Meetings.Remove(meeting);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
+    /// <summary>A body or meeting that a joint milestone's approval relies on cannot be deleted until the milestone changes.</summary>
+    private static async Task EnsureNotReliedOnAsync(ConcordDbContext db, IQueryable<Core.Programme.MilestoneApproval> approvals, CancellationToken cancellationToken)
+    {
+        var milestone = await approvals.Join(db.Milestones, a => a.MilestoneId, m => m.Id, (a, m) => m.Description).FirstOrDefaultAsync(cancellationToken);
+        if (milestone is not null)
+        {
+            throw new RuleViolationException([new("id", $"The joint milestone “{milestone}” relies on it for an approval. Change the milestone's approval first")]);
+        }
+    }
+
     /// <summary>Two bodies of one council cannot share a name (the calendar would be ambiguous).</summary>
     public static async Task EnsureUniqueName(ConcordDbContext db, GovernanceBody body, CancellationToken cancellationToken)
     {
-        if (await db.GovernanceBodies.AnyAsync(b => b.Id != body.Id && b.Name == body.Name, cancellationToken))
+        if (await db.GovernanceBodies.OwnedBy(body.AuthorityId).AnyAsync(b => b.Id != body.Id && b.Name == body.Name, cancellationToken))
         {
             throw new RuleViolationException([new("Name", $"Your authority already has a body called {body.Name}")]);
         }

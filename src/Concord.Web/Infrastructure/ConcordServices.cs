@@ -61,6 +61,10 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Partnerships/Edit", "partnerships/new");
             options.Conventions.AddPageRoute("/Governance/EditBody", "governance/bodies/new");
             options.Conventions.AddPageRoute("/Governance/EditMeeting", "governance/bodies/{bodyId:guid}/meetings/new");
+            options.Conventions.AddPageRoute("/Programme/Edit", "programme/{partnershipId:guid}/setup");
+            options.Conventions.AddPageRoute("/Programme/EditPhase", "programme/{partnershipId:guid}/phases/new");
+            options.Conventions.AddPageRoute("/Programme/EditWorkstream", "programme/{partnershipId:guid}/workstreams/new");
+            options.Conventions.AddPageRoute("/Options/Edit", "programme/{partnershipId:guid}/options/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -83,6 +87,7 @@ public static class ConcordServices
             .AddCheck<DatabaseHealthCheck>("database");
 
         services.AddScoped<LayoutContext>();
+        services.AddScoped<Programme.ProgrammeReader>();
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
 

@@ -47,7 +47,8 @@ public abstract class ConcordPageModel : PageModel
         Func<T, IActionResult> saved,
         Func<Task<bool>> showLatest,
         string what,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string prefix = "Input")
     {
         T record;
         try
@@ -62,7 +63,7 @@ public abstract class ConcordPageModel : PageModel
         }
         catch (RuleViolationException violations)
         {
-            return Invalid(violations);
+            return Invalid(violations, prefix);
         }
         catch (DbUpdateConcurrencyException)
         {

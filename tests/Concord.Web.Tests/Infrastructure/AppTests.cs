@@ -41,6 +41,10 @@ public abstract class AppTests<TApp> : IClassFixture<TApp>
         return await db.GovernanceBodies.Include(b => b.Meetings).SingleAsync(b => b.AuthorityId == authorityId && b.Name == name);
     }
 
+    /// <summary>An option of the demo programme, by its title.</summary>
+    protected Task<Concord.Core.Programme.Option> OptionAsync(string title) =>
+        ReadAsync(db => db.Options.Include(o => o.Transitions).SingleAsync(o => o.Title == title));
+
     protected async Task<T> ReadAsync<T>(Func<ConcordDbContext, Task<T>> query)
     {
         await using var db = App.Database.OpenAsSystem();

@@ -95,8 +95,11 @@ public static class Browser
         return client;
     }
 
+    /// <summary>The text of the first element matching <paramref name="selector"/>, its whitespace collapsed as a browser shows it.</summary>
     public static string Text(this IDocument document, string selector) =>
-        document.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"Nothing matches '{selector}'");
+        document.QuerySelector(selector) is { } element
+            ? string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            : throw new InvalidOperationException($"Nothing matches '{selector}'");
 
     public static IReadOnlyList<string> ErrorMessages(this IDocument document) =>
         document.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();

@@ -1,3 +1,4 @@
+using Concord.Core;
 using Concord.Core.Access;
 using Concord.Core.Governance;
 using Concord.Core.Partnerships;
@@ -54,7 +55,7 @@ public static class DemoData
         if (!await db.Partnerships.AnyAsync(p => p.Name == PartnershipName, cancellationToken))
         {
             db.Partnerships.Add(Partnership.Create(PartnershipName, new DateOnly(2021, 9, 1), [stockport.Id, tameside.Id], actingAuthorityId: null));
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = Formats.UkDate(clock.GetUtcNow());
             foreach (var body in Bodies(stockport.Id, StockportBodies, today).Concat(Bodies(tameside.Id, TamesideBodies, today)))
             {
                 db.GovernanceBodies.Add(body);
@@ -62,6 +63,13 @@ public static class DemoData
 
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Demo data: added the {Partnership} partnership and both councils' committee calendars", PartnershipName);
+        }
+
+        var partnership = await db.Partnerships.SingleAsync(p => p.Name == PartnershipName, cancellationToken);
+        if (!await db.Programmes.AnyAsync(p => p.PartnershipId == partnership.Id, cancellationToken))
+        {
+            await new ProgrammeDemo(db, partnership, stockport, tameside, Formats.UkDate(clock.GetUtcNow())).SeedAsync(cancellationToken);
+            logger.LogInformation("Demo data: added the shared services programme");
         }
 
         foreach (var account in Accounts)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Concord.Core;
 using Concord.Core.Access;
+using Concord.Core.Programme;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public static class ConcordErrors
     public static int StatusFor(Exception exception) => exception switch
     {
         RuleViolationException => StatusCodes.Status400BadRequest,
+        GateNotMetException => StatusCodes.Status422UnprocessableEntity,
         AccessDeniedException => StatusCodes.Status403Forbidden,
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         BadHttpRequestException bad => bad.StatusCode,
@@ -45,6 +47,13 @@ public static class ConcordErrors
                 Detail = rules.Message,
             },
             AccessDeniedException denied => new ProblemDetails { Status = status, Title = "Forbidden", Detail = denied.Message },
+            GateNotMetException gate => new ProblemDetails
+            {
+                Status = status,
+                Title = $"The option cannot leave {gate.Stage.Display().ToLowerInvariant()} yet",
+                Detail = gate.Message,
+                Extensions = { ["unmet"] = gate.Missing },
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = status,
@@ -78,7 +87,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var problem = ConcordErrors.ProblemFor(exception);
         if (problem.Status >= 500)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, path);
         }
 
         if (!ConcordErrors.IsApi(httpContext))

@@ -23,7 +23,8 @@ public sealed class BodyModel(ConcordDbContext db, IAuthorizationService authori
         }
 
         Body = body;
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded;
+        // A partner's body, shared because a joint milestone relies on it, is read here but changed only by its own council.
+        CanEdit = body.AuthorityId == db.User.ActiveAuthorityId && (await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded;
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using Concord.Core;
+using Concord.Core.Governance;
 using Concord.Data;
 using Concord.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -38,6 +39,12 @@ public sealed class DeleteModel(ConcordDbContext db) : ConcordPageModel
             return NotFound();
         }
 
+        if (await ReliedOnByAsync(record, cancellationToken) is { } milestone)
+        {
+            ModelState.AddModelError(string.Empty, $"The joint milestone “{milestone}” relies on this {(kind == "bodies" ? "body" : "meeting")} for an approval. Change the milestone's approval first.");
+            return Invalid();
+        }
+
         db.ExpectVersion(record, Version);
         db.Remove(record);
         try
@@ -63,11 +70,20 @@ public sealed class DeleteModel(ConcordDbContext db) : ConcordPageModel
         return Redirect(kind == "bodies" ? "/governance" : BackUrl);
     }
 
+    /// <summary>A joint milestone whose approval is scheduled at this body or meeting, if any.</summary>
+    private Task<string?> ReliedOnByAsync(Entity record, CancellationToken cancellationToken)
+    {
+        var approvals = record is GovernanceBody body
+            ? db.MilestoneApprovals.Where(a => a.GovernanceBodyId == body.Id)
+            : db.MilestoneApprovals.Where(a => a.MeetingId == record.Id);
+        return approvals.Join(db.Milestones, a => a.MilestoneId, m => m.Id, (a, m) => m.Description).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<Entity?> DescribeAsync(string kind, Guid id, CancellationToken cancellationToken)
     {
         if (kind == "bodies")
         {
-            var body = await db.GovernanceBodies.Include(b => b.Meetings).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+            var body = await db.GovernanceBodies.OwnedBy(db.User.ActiveAuthorityId).Include(b => b.Meetings).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
             if (body is not null)
             {
                 What = $"body \u201c{body.Name}\u201d and its {body.Meetings.Count} meetings";
@@ -77,7 +93,7 @@ public sealed class DeleteModel(ConcordDbContext db) : ConcordPageModel
             return body;
         }
 
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var meeting = await db.Meetings.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is not null)
         {
             What = $"meeting on {Formats.Date(meeting.Date)}";

@@ -30,7 +30,7 @@ public sealed class EditBodyModel(ConcordDbContext db, IUserContext user) : Conc
             return Page();
         }
 
-        var body = await db.GovernanceBodies.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var body = await db.GovernanceBodies.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (body is null)
         {
             return NotFound();
@@ -47,7 +47,7 @@ public sealed class EditBodyModel(ConcordDbContext db, IUserContext user) : Conc
         GovernanceBody? body = null;
         if (id is not null)
         {
-            body = await db.GovernanceBodies.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+            body = await db.GovernanceBodies.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
             if (body is null)
             {
                 return NotFound();
@@ -80,7 +80,7 @@ public sealed class EditBodyModel(ConcordDbContext db, IUserContext user) : Conc
             },
             showLatest: async () =>
             {
-                var latest = await db.GovernanceBodies.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+                var latest = await db.GovernanceBodies.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
                 Input = latest is null ? Input : BodyInput.From(latest);
                 return latest is not null;
             },

@@ -75,7 +75,7 @@ public sealed class EditMeetingModel(ConcordDbContext db) : ConcordPageModel
             },
             showLatest: async () =>
             {
-                var latest = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+                var latest = await db.Meetings.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
                 Input = latest is null ? Input : MeetingInput.From(latest);
                 return latest is not null;
             },
@@ -88,7 +88,7 @@ public sealed class EditMeetingModel(ConcordDbContext db) : ConcordPageModel
         Meeting? meeting = null;
         if (id is not null)
         {
-            meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+            meeting = await db.Meetings.OwnedBy(db.User.ActiveAuthorityId).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
             if (meeting is null)
             {
                 return (null, null);
@@ -97,7 +97,7 @@ public sealed class EditMeetingModel(ConcordDbContext db) : ConcordPageModel
             bodyId = meeting.GovernanceBodyId;
         }
 
-        var body = await db.GovernanceBodies.Include(b => b.Meetings).SingleOrDefaultAsync(b => b.Id == bodyId, cancellationToken);
+        var body = await db.GovernanceBodies.OwnedBy(db.User.ActiveAuthorityId).Include(b => b.Meetings).SingleOrDefaultAsync(b => b.Id == bodyId, cancellationToken);
         return (body, meeting is null ? null : body?.Meetings.Single(m => m.Id == meeting.Id));
     }
 

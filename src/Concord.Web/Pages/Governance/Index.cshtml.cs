@@ -19,7 +19,7 @@ public sealed class IndexModel(ConcordDbContext db, IAuthorizationService author
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        Bodies = (await db.GovernanceBodies.Include(b => b.Meetings).ToListAsync(cancellationToken))
+        Bodies = (await db.GovernanceBodies.OwnedBy(db.User.ActiveAuthorityId).Include(b => b.Meetings).ToListAsync(cancellationToken))
             .OrderBy(b => b.Kind).ThenBy(b => b.Name, StringComparer.Ordinal).ToList();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded;
     }
