@@ -111,7 +111,7 @@ public sealed class JourneyTests : IClassFixture<BrowserFixture>
         await page.GetByLabel("Search").FillAsync("early.years.lead");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await journey.ScanAsync();
-        Assert.Contains("early.years.lead@stockport.example", await page.Locator("#audit-entries").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("early.years.lead@stockport.example", await page.Locator("#audit-entries").TextContentAsync(), StringComparison.Ordinal);
 
         Assert.Empty(journey.Violations);
         Assert.Empty(journey.ConsoleErrors);
