@@ -123,6 +123,18 @@ public sealed class Milestone : Entity, IPartnershipOwned
         approval.MeetingId = meeting?.Id;
         return approval;
     }
+
+    /// <summary>The council no longer needs to approve this milestone; returns the approval removed, if there was one.</summary>
+    public MilestoneApproval? RemoveApproval(Guid authorityId)
+    {
+        var approval = Approvals.FirstOrDefault(a => a.AuthorityId == authorityId);
+        if (approval is not null)
+        {
+            Approvals.Remove(approval);
+        }
+
+        return approval;
+    }
 }
 
 /// <summary>
