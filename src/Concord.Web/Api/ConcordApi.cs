@@ -19,6 +19,7 @@ public static class ConcordApi
         api.MapGroup("/governance").WithTags("Committees and meetings").MapGovernanceApi();
         api.MapProgrammeApi();
         api.MapMilestonesApi();
+        api.MapReportsApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

@@ -89,6 +89,33 @@ public sealed class ProgrammeReader(ConcordDbContext db, IUserContext user, Time
         (await db.Options.Where(o => o.ProgrammeId == view.Programme.Id).ToListAsync(cancellationToken))
             .OrderBy(o => o.Stage).ThenBy(o => o.Title, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// Everything a committee report shows from live data: the open risks in its scope (the
+    /// option's, or the programme's own log), highest first, and its milestones still to come or
+    /// reached in the year before the meeting.
+    /// </summary>
+    public async Task<ReportContent> ReportContentAsync(CommitteeReport report, ProgrammeView view, CancellationToken cancellationToken)
+    {
+        var risks = await db.Risks.Where(r => r.ProgrammeId == view.Programme.Id && r.Status == RiskStatus.Open).ToListAsync(cancellationToken);
+        var inScope = risks.Where(r => report.OptionId is { } option ? r.OptionId == option : r.OnProgrammeLog)
+            .OrderByDescending(r => r.Current.Value).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList();
+        var since = report.MeetingDate.AddYears(-1);
+        var milestones = (await MilestonesAsync(view, report.OptionId, cancellationToken))
+            .Where(m => m.Milestone.Status != MilestoneStatus.Cancelled && (m.Milestone.ActualDate is null || m.Milestone.ActualDate >= since))
+            .ToList();
+        var options = await db.Options.Where(o => o.ProgrammeId == view.Programme.Id).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
+        return new ReportContent(report, view.NameOf(report.AuthorityId), report.OptionId is { } id ? options.GetValueOrDefault(id) : null, inScope, milestones, options);
+    }
+
+    /// <summary>The first draft of a report's text, written from the programme's records.</summary>
+    public async Task<ReportSections> DraftSectionsAsync(ProgrammeView view, string committee, Guid? optionId, CancellationToken cancellationToken)
+    {
+        var options = await OptionsAsync(view, cancellationToken);
+        var decisions = await db.Decisions.Where(d => d.PartnershipId == view.PartnershipId).ToListAsync(cancellationToken);
+        return ReportDrafting.Defaults(new ReportContext(view.NameOf(user.ActiveAuthorityId), committee, view.Partnership.Name, view.Programme,
+            options.FirstOrDefault(o => o.Id == optionId), options, view.AuthorityNames, decisions));
+    }
+
     /// <summary>The programme's milestones, each with its approvals as the councils' calendars stand and its flags.</summary>
     public async Task<IReadOnlyList<MilestoneView>> MilestonesAsync(ProgrammeView view, Guid? optionId, CancellationToken cancellationToken)
     {
