@@ -65,6 +65,8 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Programme/EditPhase", "programme/{partnershipId:guid}/phases/new");
             options.Conventions.AddPageRoute("/Programme/EditWorkstream", "programme/{partnershipId:guid}/workstreams/new");
             options.Conventions.AddPageRoute("/Options/Edit", "programme/{partnershipId:guid}/options/new");
+            options.Conventions.AddPageRoute("/Board/EditMember", "programme/{partnershipId:guid}/board/members/new");
+            options.Conventions.AddPageRoute("/Board/EditMeeting", "programme/{partnershipId:guid}/board/meetings/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -90,6 +92,7 @@ public static class ConcordServices
         services.AddScoped<Programme.ProgrammeReader>();
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
+        services.AddSingleton<IAttentionSource, OverdueBoardActions>();
 
         services.AddHttpLogging(options =>
         {
