@@ -20,6 +20,7 @@ public static class ConcordApi
         api.MapProgrammeApi();
         api.MapMilestonesApi();
         api.MapReportsApi();
+        api.MapBoardApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

@@ -66,6 +66,8 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Programme/EditWorkstream", "programme/{partnershipId:guid}/workstreams/new");
             options.Conventions.AddPageRoute("/Options/Edit", "programme/{partnershipId:guid}/options/new");
             options.Conventions.AddPageRoute("/Milestones/Edit", "programme/{partnershipId:guid}/milestones/new");
+            options.Conventions.AddPageRoute("/Board/EditMember", "programme/{partnershipId:guid}/board/members/new");
+            options.Conventions.AddPageRoute("/Board/EditMeeting", "programme/{partnershipId:guid}/board/meetings/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -91,6 +93,7 @@ public static class ConcordServices
         services.AddScoped<Programme.ProgrammeReader>();
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
+        services.AddSingleton<IAttentionSource, OverdueBoardActions>();
 
         services.AddHttpLogging(options =>
         {

@@ -1,6 +1,7 @@
 using Concord.Core;
 using Concord.Core.Access;
 using Concord.Core.Attention;
+using Concord.Core.Programme;
 using Concord.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,26 @@ public sealed class ExpiringTokens : IAttentionSource
                 "Scripts using it will stop working. Create a new token before then.",
                 "/account",
                 AttentionLevel.Due))
+            .ToList();
+    }
+}
+
+/// <summary>Everyone: open actions from programme board meetings, past their due date, in the council's partnerships.</summary>
+public sealed class OverdueBoardActions : IAttentionSource
+{
+    public async Task<IReadOnlyList<AttentionItem>> FindAsync(ConcordDbContext db, IUserContext user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The query filters keep the actions to the partnerships of the council the person works for.
+        var today = Formats.UkDate(now);
+        var open = await db.BoardActions.Where(a => a.Status == ActionStatus.Open && a.DueDate < today).ToListAsync(cancellationToken);
+        return open
+            .Where(a => a.IsOverdue(today))
+            .OrderBy(a => a.DueDate).ThenBy(a => a.Description, StringComparer.Ordinal)
+            .Select(a => new AttentionItem(
+                $"Board action overdue: {a.Description}",
+                $"{a.Owner}, due {Formats.Date(a.DueDate)}",
+                $"/board/meetings/{a.BoardMeetingId}",
+                AttentionLevel.Overdue))
             .ToList();
     }
 }
