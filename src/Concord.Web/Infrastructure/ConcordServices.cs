@@ -65,6 +65,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Programme/EditPhase", "programme/{partnershipId:guid}/phases/new");
             options.Conventions.AddPageRoute("/Programme/EditWorkstream", "programme/{partnershipId:guid}/workstreams/new");
             options.Conventions.AddPageRoute("/Options/Edit", "programme/{partnershipId:guid}/options/new");
+            options.Conventions.AddPageRoute("/Engagement/Edit", "programme/{partnershipId:guid}/engagement/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
