@@ -21,6 +21,7 @@ public static class ConcordApi
         api.MapMilestonesApi();
         api.MapReportsApi();
         api.MapBoardApi();
+        api.MapEngagementApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

@@ -68,6 +68,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Milestones/Edit", "programme/{partnershipId:guid}/milestones/new");
             options.Conventions.AddPageRoute("/Board/EditMember", "programme/{partnershipId:guid}/board/members/new");
             options.Conventions.AddPageRoute("/Board/EditMeeting", "programme/{partnershipId:guid}/board/meetings/new");
+            options.Conventions.AddPageRoute("/Engagement/Edit", "programme/{partnershipId:guid}/engagement/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
