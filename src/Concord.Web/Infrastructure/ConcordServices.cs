@@ -92,6 +92,7 @@ public static class ConcordServices
 
         services.AddScoped<LayoutContext>();
         services.AddScoped<Programme.ProgrammeReader>();
+        services.AddScoped<IAttentionSource, Programme.ProgrammeAttention>();
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
         services.AddSingleton<IAttentionSource, OverdueBoardActions>();
