@@ -18,6 +18,7 @@ public static class ConcordApi
         api.MapGroup("/partnerships").WithTags("Partnerships").MapPartnershipsApi();
         api.MapGroup("/governance").WithTags("Committees and meetings").MapGovernanceApi();
         api.MapProgrammeApi();
+        api.MapRisksApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

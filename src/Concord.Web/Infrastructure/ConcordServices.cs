@@ -65,6 +65,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Programme/EditPhase", "programme/{partnershipId:guid}/phases/new");
             options.Conventions.AddPageRoute("/Programme/EditWorkstream", "programme/{partnershipId:guid}/workstreams/new");
             options.Conventions.AddPageRoute("/Options/Edit", "programme/{partnershipId:guid}/options/new");
+            options.Conventions.AddPageRoute("/Risks/Edit", "programme/{partnershipId:guid}/risks/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -88,8 +89,10 @@ public static class ConcordServices
 
         services.AddScoped<LayoutContext>();
         services.AddScoped<Programme.ProgrammeReader>();
+        services.AddScoped<Programme.RiskReader>();
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
+        services.AddSingleton<IAttentionSource, RiskReviewsDue>();
 
         services.AddHttpLogging(options =>
         {
