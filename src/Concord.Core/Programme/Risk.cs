@@ -135,6 +135,16 @@ public sealed class Risk : Entity, IPartnershipOwned
 
     public bool IsReviewOverdue(DateOnly today) => Status == RiskStatus.Open && ReviewDate < today;
 
+    /// <summary>The number in the reference ("R12" is 12), which orders the log.</summary>
+    public int Number => ReferenceNumber(Reference) ?? 0;
+
+    /// <summary>The next risk's number in a programme: one more than the highest of its references so far.</summary>
+    public static int NextNumber(IEnumerable<string> references) =>
+        references.Select(ReferenceNumber).Max() is { } highest ? highest + 1 : 1;
+
+    private static int? ReferenceNumber(string reference) =>
+        reference.StartsWith('R') && int.TryParse(reference.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
     public static Risk Create(SharedProgramme programme, int number, Guid? optionId, RiskDetails details, IReadOnlyCollection<Guid> partnershipMembers, Actor actor)
     {
         var risk = new Risk { PartnershipId = programme.PartnershipId, ProgrammeId = programme.Id, OptionId = optionId, Reference = $"R{number}" };
@@ -162,6 +172,7 @@ public sealed class Risk : Entity, IPartnershipOwned
         var target = Score(checks, "Target", details.TargetLikelihood, details.TargetImpact);
         var review = checks.Date("ReviewDate", details.ReviewDate, "Enter the date of the next review", "Review date");
         var status = checks.Choice<RiskStatus>("Status", details.Status ?? RiskStatus.Open, "Select the risk's status");
+        var noteText = checks.OptionalText("Note", note, 1000, "Note");
         checks.ThrowIfAny();
 
         var scoreChanged = History.Count == 0 || current != Current;
@@ -181,7 +192,7 @@ public sealed class Risk : Entity, IPartnershipOwned
                 Likelihood = current.Likelihood,
                 Impact = current.Impact,
                 By = actor.Name,
-                Note = note,
+                Note = noteText,
             });
         }
     }

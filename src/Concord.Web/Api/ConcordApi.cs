@@ -22,6 +22,7 @@ public static class ConcordApi
         api.MapReportsApi();
         api.MapBoardApi();
         api.MapEngagementApi();
+        api.MapRisksApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

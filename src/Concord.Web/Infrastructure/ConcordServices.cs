@@ -69,6 +69,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Board/EditMember", "programme/{partnershipId:guid}/board/members/new");
             options.Conventions.AddPageRoute("/Board/EditMeeting", "programme/{partnershipId:guid}/board/meetings/new");
             options.Conventions.AddPageRoute("/Engagement/Edit", "programme/{partnershipId:guid}/engagement/new");
+            options.Conventions.AddPageRoute("/Risks/Edit", "programme/{partnershipId:guid}/risks/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -96,6 +97,10 @@ public static class ConcordServices
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
         services.AddSingleton<IAttentionSource, OverdueBoardActions>();
+        services.AddScoped<Programme.RiskReader>();
+        services.AddSingleton<IAttentionSource, LockedAccounts>();
+        services.AddSingleton<IAttentionSource, ExpiringTokens>();
+        services.AddSingleton<IAttentionSource, RiskReviewsDue>();
 
         services.AddHttpLogging(options =>
         {
