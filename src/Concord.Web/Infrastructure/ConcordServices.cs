@@ -93,14 +93,14 @@ public static class ConcordServices
 
         services.AddScoped<LayoutContext>();
         services.AddScoped<Programme.ProgrammeReader>();
-        services.AddScoped<IAttentionSource, Programme.ProgrammeAttention>();
+        services.AddScoped<Programme.RiskReader>();
+
+        // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
         services.AddSingleton<IAttentionSource, OverdueBoardActions>();
-        services.AddScoped<Programme.RiskReader>();
-        services.AddSingleton<IAttentionSource, LockedAccounts>();
-        services.AddSingleton<IAttentionSource, ExpiringTokens>();
         services.AddSingleton<IAttentionSource, RiskReviewsDue>();
+        services.AddScoped<IAttentionSource, Programme.ProgrammeAttention>();
 
         services.AddHttpLogging(options =>
         {
