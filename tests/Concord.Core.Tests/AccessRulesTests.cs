@@ -90,6 +90,8 @@ public sealed class AccessRulesTests
 
         public string ActorName => "test";
 
+        public string DisplayName => "Test Person";
+
         public IReadOnlyCollection<AuthorityRole> Grants => grants;
 
         public Guid? ActiveAuthorityId => active;

@@ -46,9 +46,19 @@ public abstract class HomeTests<TApp>(TApp app) : AppTests<TApp>(app)
         await PutAppraisalAsync(lead, id, "considerations", new { hrConsiderations = "No TUPE", legalConsiderations = "Section 101 delegation", version });
         var risk = await lead.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/risks", new
         {
-            optionId = id, title = "Places fill faster than planned", implication = "More out-of-borough placements", mitigation = "Quarterly forecast review",
-            owner = "Sufficiency lead", scope = "Partnership", inherentLikelihood = 3, inherentImpact = 4, currentLikelihood = 3, currentImpact = 3,
-            targetLikelihood = 2, targetImpact = 3, reviewDate = "2027-03-01",
+            optionId = id,
+            title = "Places fill faster than planned",
+            implication = "More out-of-borough placements",
+            mitigation = "Quarterly forecast review",
+            owner = "Sufficiency lead",
+            scope = "Partnership",
+            inherentLikelihood = 3,
+            inherentImpact = 4,
+            currentLikelihood = 3,
+            currentImpact = 3,
+            targetLikelihood = 2,
+            targetImpact = 3,
+            reviewDate = "2027-03-01",
         });
         var meeting = await (await lead.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/board/meetings", new { date = "2026-10-15", location = "Stopford House" }))
             .Content.ReadFromJsonAsync<JsonElement>();

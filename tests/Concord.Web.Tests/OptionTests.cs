@@ -167,7 +167,7 @@ public abstract class OptionTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, advance.StatusCode);
         Assert.Equal("The option is withdrawn: a withdrawn option cannot move on", problem.GetProperty("unmet")[0].GetString());
         var transition = await ReadAsync(db => db.OptionTransitions.SingleAsync(t => t.OptionId == id));
-        Assert.Equal("programme@stockport.demo", transition.By);
+        Assert.Equal("Chris Allen", transition.By);
         Assert.Equal("Greater Manchester is commissioning one", transition.Reason);
     }
 
@@ -185,7 +185,7 @@ public abstract class OptionTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal(HttpStatusCode.Redirect, paused.StatusCode);
         var (_, page) = await client.GetPageAsync($"/options/{id}");
         Assert.Contains("Waiting for the budget round", page.Text("#history"), StringComparison.Ordinal);
-        Assert.Contains("programme@tameside.demo for Tameside", page.Text("#history"), StringComparison.Ordinal);
+        Assert.Contains("Jamie Clarke for Tameside", page.Text("#history"), StringComparison.Ordinal);
     }
 
     [Fact]

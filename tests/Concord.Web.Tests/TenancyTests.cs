@@ -202,6 +202,8 @@ public sealed class FixedUser(Guid authorityId, Role role) : IUserContext
 
     public string ActorName => $"test {role}";
 
+    public string DisplayName => ActorName;
+
     public IReadOnlyCollection<AuthorityRole> Grants => [new(authorityId, role)];
 
     public Guid? ActiveAuthorityId => authorityId;

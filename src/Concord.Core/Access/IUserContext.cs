@@ -12,8 +12,11 @@ public interface IUserContext
     /// <summary>The signed-in person, or null for nobody (or the system).</summary>
     Guid? UserId { get; }
 
-    /// <summary>How the actor is named in the audit trail.</summary>
+    /// <summary>How the actor is named in the audit trail: their sign-in name.</summary>
     string ActorName { get; }
+
+    /// <summary>The person's name as colleagues know it, shown on the records they make (decisions, moves, responses).</summary>
+    string DisplayName { get; }
 
     /// <summary>Every role the person holds, in every authority.</summary>
     IReadOnlyCollection<AuthorityRole> Grants { get; }
@@ -56,6 +59,8 @@ public sealed class SystemUserContext : IUserContext
     public Guid? UserId => null;
 
     public string ActorName => "Concord (system)";
+
+    public string DisplayName => ActorName;
 
     public IReadOnlyCollection<AuthorityRole> Grants => [];
 

@@ -35,7 +35,7 @@ public sealed class ProgrammeReader(ConcordDbContext db, IUserContext user, Time
 {
     public DateOnly Today => Formats.UkDate(clock.GetUtcNow());
 
-    public Actor Actor => new(user.UserId, user.ActorName, user.ActiveAuthorityId, clock.GetUtcNow());
+    public Actor Actor => new(user.UserId, user.DisplayName, user.ActiveAuthorityId, clock.GetUtcNow());
 
     public async Task<ProgrammeView?> ForPartnershipAsync(Guid partnershipId, CancellationToken cancellationToken)
     {

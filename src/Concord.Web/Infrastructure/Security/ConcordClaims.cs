@@ -9,6 +9,9 @@ public static class ConcordClaims
     /// <summary>The id of the authority the person is working for on this request.</summary>
     public const string WorkingFor = "concord:working-for";
 
+    /// <summary>The person's display name, fresh from the database on each request.</summary>
+    public const string DisplayName = "concord:display-name";
+
     /// <summary>How the person authenticated: "cookie" or "token".</summary>
     public const string Method = "concord:auth-method";
 

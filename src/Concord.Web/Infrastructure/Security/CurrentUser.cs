@@ -13,6 +13,8 @@ public sealed class PrincipalUser(ClaimsPrincipal? principal) : IUserContext
 
     public string ActorName => Authenticated ? principal!.FindFirstValue(ClaimTypes.Name) ?? "unknown" : "anonymous";
 
+    public string DisplayName => Authenticated ? principal!.FindFirstValue(ConcordClaims.DisplayName) ?? ActorName : ActorName;
+
     public IReadOnlyCollection<AuthorityRole> Grants
     {
         get
@@ -50,6 +52,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IUserContext
     public Guid? UserId => Person.UserId;
 
     public string ActorName => Person.ActorName;
+
+    public string DisplayName => Person.DisplayName;
 
     public IReadOnlyCollection<AuthorityRole> Grants => Person.Grants;
 

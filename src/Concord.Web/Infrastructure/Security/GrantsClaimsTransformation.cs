@@ -56,6 +56,12 @@ public sealed class GrantsClaimsTransformation(ConcordDatabase database, IHttpCo
         }
 
         var claims = grants.Select(g => new Claim(ConcordClaims.Grant, $"{g.AuthorityId}:{g.Role}")).ToList();
+        var displayName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        if (!string.IsNullOrWhiteSpace(displayName))
+        {
+            claims.Add(new Claim(ConcordClaims.DisplayName, displayName));
+        }
+
         if (workingFor is { } id)
         {
             claims.Add(new Claim(ConcordClaims.WorkingFor, id.ToString()));
@@ -73,7 +79,7 @@ public sealed class GrantsClaimsTransformation(ConcordDatabase database, IHttpCo
     {
         var identity = (ClaimsIdentity)principal.Identity!;
         var fresh = new ClaimsIdentity(
-            identity.Claims.Where(c => c.Type is not (ConcordClaims.Grant or ConcordClaims.WorkingFor)),
+            identity.Claims.Where(c => c.Type is not (ConcordClaims.Grant or ConcordClaims.WorkingFor or ConcordClaims.DisplayName)),
             identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
         fresh.AddClaims(claims);
         return new ClaimsPrincipal(fresh);
