@@ -36,7 +36,7 @@ public static class BoardNames
 }
 
 /// <summary>A member of the programme board, which advises and decides nothing.</summary>
-public sealed class BoardMember : Entity, IPartnershipOwned
+public sealed class BoardMember : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public Guid PartnershipId { get; private set; }
 
@@ -76,7 +76,7 @@ public sealed class BoardMember : Entity, IPartnershipOwned
 }
 
 /// <summary>A meeting of the programme board: its agenda (items linked to options, with the advice given) and its actions.</summary>
-public sealed class BoardMeeting : Entity, IPartnershipOwned
+public sealed class BoardMeeting : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public Guid PartnershipId { get; private set; }
 

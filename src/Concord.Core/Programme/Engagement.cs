@@ -41,7 +41,7 @@ public static class EngagementNames
 /// A consultation or engagement exercise (a listening exercise, a trade union briefing) with the
 /// stakeholder groups it reached, the feedback they gave, and the councils' responses.
 /// </summary>
-public sealed class EngagementExercise : Entity, IPartnershipOwned
+public sealed class EngagementExercise : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public Guid PartnershipId { get; private set; }
 

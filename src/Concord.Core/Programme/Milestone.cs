@@ -38,7 +38,7 @@ public sealed record MilestoneDetails(
 /// A milestone of the joint plan. The approvals it needs name each council's body and, once
 /// scheduled, the meeting; Concord checks them against the milestone's date and each other.
 /// </summary>
-public sealed class Milestone : Entity, IPartnershipOwned
+public sealed class Milestone : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public Guid PartnershipId { get; private set; }
 

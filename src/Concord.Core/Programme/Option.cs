@@ -114,7 +114,7 @@ public sealed record Actor(Guid? UserId, string Name, Guid? AuthorityId, DateTim
 /// A shared services option moving through the stage gates. Each council decides for itself; the
 /// gate rule (<see cref="StageGates"/>) says when it may move on, and every move is recorded.
 /// </summary>
-public sealed class Option : Entity, IPartnershipOwned
+public sealed class Option : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public const int MaxTitleLength = 200;
 

@@ -2,6 +2,12 @@ using Concord.Core.Access;
 
 namespace Concord.Core.Programme;
 
+/// <summary>A record that belongs to one programme.</summary>
+public interface IProgrammeRecord
+{
+    Guid ProgrammeId { get; }
+}
+
 /// <summary>
 /// A partnership's shared services programme: its phases, workstreams and options, its board,
 /// risks, joint milestones and engagement. One per partnership.
@@ -65,7 +71,7 @@ public sealed class SharedProgramme : Entity, IPartnershipOwned
 }
 
 /// <summary>A phase of the programme, for example "Phase 1".</summary>
-public sealed class Phase : Entity, IPartnershipOwned
+public sealed class Phase : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public Guid PartnershipId { get; private set; }
 
@@ -109,7 +115,7 @@ public sealed class Phase : Entity, IPartnershipOwned
 /// A cross-authority workstream: Heads of Service and others from each council who formulate
 /// options in one service area, with a lead per authority.
 /// </summary>
-public sealed class Workstream : Entity, IPartnershipOwned
+public sealed class Workstream : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public Guid PartnershipId { get; private set; }
 

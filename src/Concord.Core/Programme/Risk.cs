@@ -73,7 +73,7 @@ public static class RiskNames
 /// its inherent, current and target scores. Each change of the current score is kept in its
 /// history. An option's risk can be escalated to the programme.
 /// </summary>
-public sealed class Risk : Entity, IPartnershipOwned
+public sealed class Risk : Entity, IPartnershipOwned, IProgrammeRecord
 {
     public Guid PartnershipId { get; private set; }
 

@@ -24,8 +24,8 @@ public sealed class EditMeetingModel(ProgrammeReader reader, ConcordDbContext db
 
     public async Task<IActionResult> OnGetAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var meeting = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && meeting is null))
+        var (found, meeting) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -36,8 +36,8 @@ public sealed class EditMeetingModel(ProgrammeReader reader, ConcordDbContext db
 
     public async Task<IActionResult> OnPostAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var meeting = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && meeting is null))
+        var (found, meeting) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -76,17 +76,11 @@ public sealed class EditMeetingModel(ProgrammeReader reader, ConcordDbContext db
             cancellationToken);
     }
 
-    private async Task<BoardMeeting?> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
+    private async Task<(bool Found, BoardMeeting? Record)> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (id is null)
-        {
-            await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken);
-            return null;
-        }
-
-        var meeting = await db.BoardMeetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return meeting is not null && await LoadProgrammeAsync(meeting.ProgrammeId, cancellationToken) ? meeting : null;
+        var found = await LoadNewOrExistingAsync(partnershipId, id, db.BoardMeetings, cancellationToken);
+        return found;
     }
 
     public sealed class MeetingInput

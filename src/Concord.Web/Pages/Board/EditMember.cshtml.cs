@@ -29,8 +29,8 @@ public sealed class EditMemberModel(ProgrammeReader reader, ConcordDbContext db)
 
     public async Task<IActionResult> OnGetAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var member = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && member is null))
+        var (found, member) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -41,8 +41,8 @@ public sealed class EditMemberModel(ProgrammeReader reader, ConcordDbContext db)
 
     public async Task<IActionResult> OnPostAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var member = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && member is null))
+        var (found, member) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -88,17 +88,11 @@ public sealed class EditMemberModel(ProgrammeReader reader, ConcordDbContext db)
             cancellationToken);
     }
 
-    private async Task<BoardMember?> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
+    private async Task<(bool Found, BoardMember? Record)> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (id is null)
-        {
-            await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken);
-            return null;
-        }
-
-        var member = await db.BoardMembers.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return member is not null && await LoadProgrammeAsync(member.ProgrammeId, cancellationToken) ? member : null;
+        var found = await LoadNewOrExistingAsync(partnershipId, id, db.BoardMembers, cancellationToken);
+        return found;
     }
 
     public sealed class MemberInput

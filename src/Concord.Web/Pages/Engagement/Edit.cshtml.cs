@@ -30,8 +30,8 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
 
     public async Task<IActionResult> OnGetAsync(Guid? partnershipId, Guid? id, Guid? optionId, CancellationToken cancellationToken)
     {
-        var exercise = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && exercise is null))
+        var (found, exercise) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -44,8 +44,8 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
 
     public async Task<IActionResult> OnPostAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var exercise = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && exercise is null))
+        var (found, exercise) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -88,30 +88,17 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
             cancellationToken);
     }
 
-    private async Task<EngagementExercise?> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
+    private async Task<(bool Found, EngagementExercise? Record)> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        EngagementExercise? exercise = null;
-        if (id is null)
-        {
-            await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken);
-        }
-        else
-        {
-            exercise = await db.EngagementExercises.Include(e => e.Feedback).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-            if (exercise is null || !await LoadProgrammeAsync(exercise.ProgrammeId, cancellationToken))
-            {
-                return null;
-            }
-        }
-
-        if (View is not null)
+        var found = await LoadNewOrExistingAsync(partnershipId, id, db.EngagementExercises.Include(e => e.Feedback), cancellationToken);
+        if (found.Found)
         {
             Options = Choices.WithPrompt("Not about one option",
                 (await Reader.OptionsAsync(View, cancellationToken)).Select(o => new SelectListItem(o.Title, o.Id.ToString())));
         }
 
-        return exercise;
+        return found;
     }
 
     public sealed class ExerciseInput

@@ -28,8 +28,8 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
 
     public async Task<IActionResult> OnGetAsync(Guid? partnershipId, Guid? id, Guid? optionId, CancellationToken cancellationToken)
     {
-        var milestone = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && milestone is null))
+        var (found, milestone) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -40,8 +40,8 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
 
     public async Task<IActionResult> OnPostAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var milestone = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && milestone is null))
+        var (found, milestone) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -85,30 +85,17 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
             cancellationToken);
     }
 
-    private async Task<Milestone?> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
+    private async Task<(bool Found, Milestone? Record)> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        Milestone? milestone = null;
-        if (id is null)
-        {
-            await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken);
-        }
-        else
-        {
-            milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-            if (milestone is null || !await LoadProgrammeAsync(milestone.ProgrammeId, cancellationToken))
-            {
-                return null;
-            }
-        }
-
-        if (View is not null)
+        var found = await LoadNewOrExistingAsync(partnershipId, id, db.Milestones, cancellationToken);
+        if (found.Found)
         {
             OptionChoices = Choices.WithPrompt("Not about one option",
                 (await Reader.OptionsAsync(View, cancellationToken)).Select(o => new SelectListItem(o.Title, o.Id.ToString())));
         }
 
-        return milestone;
+        return found;
     }
 
     public sealed class MilestoneInput

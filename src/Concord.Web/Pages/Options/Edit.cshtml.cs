@@ -32,8 +32,8 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
 
     public async Task<IActionResult> OnGetAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var option = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && option is null))
+        var (found, option) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -44,8 +44,8 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
 
     public async Task<IActionResult> OnPostAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var option = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && option is null))
+        var (found, option) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -86,17 +86,11 @@ public sealed class EditModel(ProgrammeReader reader, ConcordDbContext db) : Pro
             cancellationToken);
     }
 
-    private async Task<Option?> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
+    private async Task<(bool Found, Option? Record)> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (id is null)
-        {
-            await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken);
-            return null;
-        }
-
-        var option = await Reader.OptionAsync(id.Value, cancellationToken);
-        return option is not null && await LoadProgrammeAsync(option.ProgrammeId, cancellationToken) ? option : null;
+        var found = await LoadNewOrExistingAsync(partnershipId, id, db.Options.Include(o => o.Transitions), cancellationToken);
+        return found;
     }
 
     public sealed class OptionInput

@@ -20,8 +20,8 @@ public sealed class EditPhaseModel(ProgrammeReader reader, ConcordDbContext db) 
 
     public async Task<IActionResult> OnGetAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var phase = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && phase is null))
+        var (found, phase) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -32,8 +32,8 @@ public sealed class EditPhaseModel(ProgrammeReader reader, ConcordDbContext db) 
 
     public async Task<IActionResult> OnPostAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var phase = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && phase is null))
+        var (found, phase) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -73,22 +73,11 @@ public sealed class EditPhaseModel(ProgrammeReader reader, ConcordDbContext db) 
             cancellationToken);
     }
 
-    private async Task<Phase?> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
+    private async Task<(bool Found, Phase? Record)> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (id is null)
-        {
-            await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken);
-            return null;
-        }
-
-        var phase = await db.Phases.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (phase is not null && await LoadProgrammeAsync(phase.ProgrammeId, cancellationToken))
-        {
-            return View.Programme.Phases.Single(p => p.Id == phase.Id);
-        }
-
-        return null;
+        var found = await LoadNewOrExistingAsync(partnershipId, id, db.Phases, cancellationToken);
+        return found;
     }
 
     public sealed class PhaseInput

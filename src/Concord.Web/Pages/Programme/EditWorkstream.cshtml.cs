@@ -19,8 +19,8 @@ public sealed class EditWorkstreamModel(ProgrammeReader reader, ConcordDbContext
 
     public async Task<IActionResult> OnGetAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var workstream = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && workstream is null))
+        var (found, workstream) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -31,8 +31,8 @@ public sealed class EditWorkstreamModel(ProgrammeReader reader, ConcordDbContext
 
     public async Task<IActionResult> OnPostAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
-        var workstream = await FindAsync(partnershipId, id, cancellationToken);
-        if (View is null || (id is not null && workstream is null))
+        var (found, workstream) = await FindAsync(partnershipId, id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
@@ -70,17 +70,11 @@ public sealed class EditWorkstreamModel(ProgrammeReader reader, ConcordDbContext
             cancellationToken);
     }
 
-    private async Task<Workstream?> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
+    private async Task<(bool Found, Workstream? Record)> FindAsync(Guid? partnershipId, Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (id is null)
-        {
-            await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken);
-            return null;
-        }
-
-        var programmeId = await db.Workstreams.Where(w => w.Id == id).Select(w => (Guid?)w.ProgrammeId).SingleOrDefaultAsync(cancellationToken);
-        return programmeId is { } p && await LoadProgrammeAsync(p, cancellationToken) ? View.Programme.Workstreams.Single(w => w.Id == id) : null;
+        var found = await LoadNewOrExistingAsync(partnershipId, id, db.Workstreams, cancellationToken);
+        return found;
     }
 
     public sealed class WorkstreamInput

@@ -1,4 +1,7 @@
+using Concord.Core;
+using Concord.Core.Programme;
 using Concord.Web.Programme;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Web.Pages.Programme;
 
@@ -22,6 +25,23 @@ public abstract class ProgrammePageModel(ProgrammeReader reader) : ConcordPageMo
 
         View = view;
         return true;
+    }
+
+    /// <summary>
+    /// For a page that adds a record to the programme (at /programme/{partnershipId}/.../new) or
+    /// changes one (at its own address, /.../{id}/edit): loads the programme, and the record when
+    /// there is an id. Not found when either is missing, or hidden from the council worked for.
+    /// </summary>
+    protected async Task<(bool Found, T? Record)> LoadNewOrExistingAsync<T>(Guid? partnershipId, Guid? id, IQueryable<T> records, CancellationToken cancellationToken)
+        where T : Entity, IProgrammeRecord
+    {
+        if (id is null)
+        {
+            return (await LoadPartnershipAsync(partnershipId ?? Guid.Empty, cancellationToken), null);
+        }
+
+        var record = await records.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return record is not null && await LoadProgrammeAsync(record.ProgrammeId, cancellationToken) ? (true, record) : (false, null);
     }
 
     protected async Task<bool> LoadProgrammeAsync(Guid programmeId, CancellationToken cancellationToken)
