@@ -72,3 +72,24 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         }
     }
 }
+
+/// <summary>A class of browser tests: skipped with the reason when Chromium is missing, and failed instead in CI.</summary>
+public abstract class BrowserTests : IClassFixture<BrowserFixture>
+{
+    protected BrowserTests(BrowserFixture fixture)
+    {
+        if (BrowserFixture.Unavailable is { } reason)
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"In CI every browser test must run, but: {reason}");
+            }
+
+            Assert.Skip(reason);
+        }
+
+        Fixture = fixture;
+    }
+
+    protected BrowserFixture Fixture { get; }
+}

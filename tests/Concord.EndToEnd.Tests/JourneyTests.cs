@@ -3,29 +3,12 @@ using Microsoft.Playwright;
 namespace Concord.EndToEnd.Tests;
 
 /// <summary>Real people's journeys through Concord in Chromium, each page checked for accessibility.</summary>
-public sealed class JourneyTests : IClassFixture<BrowserFixture>
+public sealed class JourneyTests(BrowserFixture fixture) : BrowserTests(fixture)
 {
-    private readonly BrowserFixture _fixture;
-
-    public JourneyTests(BrowserFixture fixture)
-    {
-        if (BrowserFixture.Unavailable is { } reason)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"In CI every browser test must run, but: {reason}");
-            }
-
-            Assert.Skip(reason);
-        }
-
-        _fixture = fixture;
-    }
-
     [Fact]
     public async Task The_joint_director_signs_in_visits_each_area_switches_council_and_signs_out()
     {
-        await using var journey = await Journey.StartAsync(_fixture);
+        await using var journey = await Journey.StartAsync(Fixture);
         var page = journey.Page;
 
         await journey.SignInAsync("director@partnership.demo");
@@ -63,7 +46,7 @@ public sealed class JourneyTests : IClassFixture<BrowserFixture>
     [Fact]
     public async Task A_programme_lead_adds_a_partnership_correcting_mistakes_shown_in_the_error_summary()
     {
-        await using var journey = await Journey.StartAsync(_fixture);
+        await using var journey = await Journey.StartAsync(Fixture);
         var page = journey.Page;
         await journey.SignInAsync("programme@tameside.demo");
         await journey.OpenAsync("/partnerships/new");
@@ -91,7 +74,7 @@ public sealed class JourneyTests : IClassFixture<BrowserFixture>
     [Fact]
     public async Task An_administrator_manages_people_and_searches_the_audit_trail()
     {
-        await using var journey = await Journey.StartAsync(_fixture);
+        await using var journey = await Journey.StartAsync(Fixture);
         var page = journey.Page;
         await journey.SignInAsync("admin@stockport.demo");
 
@@ -120,7 +103,7 @@ public sealed class JourneyTests : IClassFixture<BrowserFixture>
     [Fact]
     public async Task The_public_and_error_pages_are_accessible_too()
     {
-        await using var journey = await Journey.StartAsync(_fixture);
+        await using var journey = await Journey.StartAsync(Fixture);
         var page = journey.Page;
 
         await journey.OpenAsync("/sign-in");

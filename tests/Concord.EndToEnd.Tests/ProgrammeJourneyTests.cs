@@ -7,29 +7,12 @@ namespace Concord.EndToEnd.Tests;
 /// Stage 1 to Implemented in the browser: the evidence for each gate, each council's Key Decision
 /// test and decision (switching council to record each), and every move. Each page is scanned.
 /// </summary>
-public sealed class ProgrammeJourneyTests : IClassFixture<BrowserFixture>
+public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : BrowserTests(fixture)
 {
-    private readonly BrowserFixture _fixture;
-
-    public ProgrammeJourneyTests(BrowserFixture fixture)
-    {
-        if (BrowserFixture.Unavailable is { } reason)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"In CI every browser test must run, but: {reason}");
-            }
-
-            Assert.Skip(reason);
-        }
-
-        _fixture = fixture;
-    }
-
     [Fact]
     public async Task An_option_walks_from_formulation_to_implemented_with_both_councils_approving()
     {
-        await using var journey = await Journey.StartAsync(_fixture);
+        await using var journey = await Journey.StartAsync(Fixture);
         var page = journey.Page;
         var last = DateTime.Today.AddDays(-7);
 
@@ -126,6 +109,7 @@ public sealed class ProgrammeJourneyTests : IClassFixture<BrowserFixture>
         await Fill("Input_Advice", "Proceed to due diligence, engaging the designated teachers early.");
         await Submit("Save advice");
         await Advance("stage 2: due diligence");
+        await journey.SaveScreenshotAsync("option-gate");
 
         // Stage 2: due diligence.
         await journey.FollowAsync("Engagement");
@@ -209,7 +193,7 @@ public sealed class ProgrammeJourneyTests : IClassFixture<BrowserFixture>
     [Fact]
     public async Task The_programme_areas_and_downloads_are_accessible()
     {
-        await using var journey = await Journey.StartAsync(_fixture);
+        await using var journey = await Journey.StartAsync(Fixture);
         var page = journey.Page;
         await journey.SignInAsync("programme@tameside.demo");
         await journey.FollowAsync("Programme");
@@ -219,6 +203,7 @@ public sealed class ProgrammeJourneyTests : IClassFixture<BrowserFixture>
         }
 
         await journey.FollowAsync("Risks");
+        await journey.SaveScreenshotAsync("risk-log");
         await page.Locator("table a[href^='/risks/']").First.ClickAsync();
         await journey.ScanAsync();
         await journey.FollowAsync("Milestones");
