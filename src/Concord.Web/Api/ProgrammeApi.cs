@@ -32,6 +32,12 @@ public sealed record ProgrammeDto(Guid Id, Guid PartnershipId, string Name, stri
 
 public sealed record ProgrammeRequest(string? Name, string? Aim, int? ApprovalToleranceDays, Guid? Version);
 
+public sealed record PhaseRequest(string? Name, string? Description, DateOnly? Starts, DateOnly? Ends, Guid? Version);
+
+public sealed record WorkstreamRequest(string? Name, string? ServiceArea, string? Description, Guid? Version);
+
+public sealed record WorkstreamMemberRequest(string? Name, string? JobTitle, Guid? AuthorityId, bool? IsLead);
+
 public sealed record AppraisalDto(
     string? CostBenefitSummary, DateOnly? CostBenefitDraftedOn, EqiaStatus Eqia, string? EqiaNotes,
     string? HrConsiderations, string? LegalConsiderations, string? FinancialConsiderations,
@@ -106,6 +112,12 @@ public static class ProgrammeApi
         partnership.MapGet("/programme", GetProgramme).WithName("GetProgramme");
         partnership.MapPost("/programme", CreateProgramme).WithName("CreateProgramme").RequireAuthorization(Policies.ProgrammeLead);
         partnership.MapPut("/programme", UpdateProgramme).WithName("UpdateProgramme").RequireAuthorization(Policies.ProgrammeLead);
+        partnership.MapPost("/programme/phases", AddPhase).WithName("AddPhase").RequireAuthorization(Policies.Edit);
+        partnership.MapPost("/programme/workstreams", AddWorkstream).WithName("AddWorkstream").RequireAuthorization(Policies.Edit);
+        api.MapPut("/phases/{id:guid}", UpdatePhase).WithTags("Programme").WithName("UpdatePhase").RequireAuthorization(Policies.Edit);
+        api.MapPut("/workstreams/{id:guid}", UpdateWorkstream).WithTags("Programme").WithName("UpdateWorkstream").RequireAuthorization(Policies.Edit);
+        api.MapPost("/workstreams/{id:guid}/members", AddWorkstreamMember).WithTags("Programme").WithName("AddWorkstreamMember").RequireAuthorization(Policies.Edit)
+            .WithSummary("Adds a member from one of the partnership's councils; a lead replaces that council's previous lead");
         partnership.MapGet("/options", ListOptions).WithName("ListOptions").WithSummary("The programme's options, each with its stage");
         partnership.MapPost("/options", CreateOption).WithName("CreateOption").RequireAuthorization(Policies.Edit);
 
@@ -161,6 +173,80 @@ public static class ProgrammeApi
         view.Programme.Change(request.Name, request.Aim, request.ApprovalToleranceDays);
         db.ExpectVersion(view.Programme, version);
         db.Touch(view.Programme);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProgrammeDto.From(view));
+    }
+
+    private static async Task<Results<Created<ProgrammeDto>, NotFound>> AddPhase(Guid partnershipId, PhaseRequest request, ProgrammeReader reader, ConcordDbContext db, CancellationToken ct)
+    {
+        if (await reader.ForPartnershipAsync(partnershipId, ct) is not { } view)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.Phases.Add(view.Programme.AddPhase(request.Name, request.Description, request.Starts, request.Ends));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/partnerships/{partnershipId}/programme", ProgrammeDto.From(view));
+    }
+
+    private static async Task<Results<Created<ProgrammeDto>, NotFound>> AddWorkstream(Guid partnershipId, WorkstreamRequest request, ProgrammeReader reader, ConcordDbContext db, CancellationToken ct)
+    {
+        if (await reader.ForPartnershipAsync(partnershipId, ct) is not { } view)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.Workstreams.Add(view.Programme.AddWorkstream(request.Name, request.ServiceArea, request.Description));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/partnerships/{partnershipId}/programme", ProgrammeDto.From(view));
+    }
+
+    private static async Task<Results<Ok<ProgrammeDto>, NotFound>> UpdatePhase(Guid id, PhaseRequest request, ProgrammeReader reader, ConcordDbContext db, CancellationToken ct)
+    {
+        var programmeId = await db.Phases.Where(p => p.Id == id).Select(p => (Guid?)p.ProgrammeId).SingleOrDefaultAsync(ct);
+        if (programmeId is not { } pid || await reader.ForProgrammeAsync(pid, ct) is not { } view)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var phase = view.Programme.Phases.Single(p => p.Id == id);
+        var version = ConcordApi.RequireVersion(request.Version);
+        phase.Change(request.Name, request.Description, request.Starts, request.Ends);
+        db.ExpectVersion(phase, version);
+        db.Touch(phase);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProgrammeDto.From(view));
+    }
+
+    private static async Task<(Workstream Workstream, ProgrammeView View)?> WorkstreamAsync(Guid id, ProgrammeReader reader, ConcordDbContext db, CancellationToken ct)
+    {
+        var programmeId = await db.Workstreams.Where(w => w.Id == id).Select(w => (Guid?)w.ProgrammeId).SingleOrDefaultAsync(ct);
+        return programmeId is { } pid && await reader.ForProgrammeAsync(pid, ct) is { } view ? (view.Programme.Workstreams.Single(w => w.Id == id), view) : null;
+    }
+
+    private static async Task<Results<Ok<ProgrammeDto>, NotFound>> UpdateWorkstream(Guid id, WorkstreamRequest request, ProgrammeReader reader, ConcordDbContext db, CancellationToken ct)
+    {
+        if (await WorkstreamAsync(id, reader, db, ct) is not var (workstream, view))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var version = ConcordApi.RequireVersion(request.Version);
+        workstream.Change(request.Name, request.ServiceArea, request.Description);
+        db.ExpectVersion(workstream, version);
+        db.Touch(workstream);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProgrammeDto.From(view));
+    }
+
+    private static async Task<Results<Ok<ProgrammeDto>, NotFound>> AddWorkstreamMember(Guid id, WorkstreamMemberRequest request, ProgrammeReader reader, ConcordDbContext db, CancellationToken ct)
+    {
+        if (await WorkstreamAsync(id, reader, db, ct) is not var (workstream, view))
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.Add(workstream.AddMember(request.Name, request.JobTitle, request.AuthorityId, request.IsLead ?? false, view.Members));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProgrammeDto.From(view));
     }
