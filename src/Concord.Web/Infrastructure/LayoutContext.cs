@@ -26,13 +26,13 @@ public sealed class LayoutContext(ConcordDatabase database, IUserContext user, I
         }
 
         var principal = accessor.HttpContext?.User;
-        if (user.UserId is not { } userId || principal is null)
+        if (user.UserId is null || principal is null)
         {
             return _view = new LayoutView(null, null, null, [], []);
         }
 
         await using var db = database.OpenAsSystem();
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        var name = user.DisplayName;
         var ids = user.AuthorityIds();
         var authorities = (await db.Authorities.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync())
             .OrderBy(a => a.Name, StringComparer.Ordinal)

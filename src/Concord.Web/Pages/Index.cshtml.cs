@@ -26,7 +26,7 @@ public sealed class IndexModel(ConcordDatabase database, ConcordDbContext db, IU
     {
         await using (var system = database.OpenAsSystem())
         {
-            DisplayName = await system.Users.Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+            DisplayName = user.DisplayName;
             var ids = user.AuthorityIds();
             var authorities = await system.Authorities.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
             Authorities = authorities
