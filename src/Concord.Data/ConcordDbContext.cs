@@ -2,6 +2,7 @@ using System.Reflection;
 using Concord.Core;
 using Concord.Core.Access;
 using Concord.Core.Auditing;
+using Concord.Core.Finance;
 using Concord.Core.Governance;
 using Concord.Core.Partnerships;
 using Concord.Core.Programme;
@@ -85,6 +86,22 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
 
     public DbSet<CommitteeReport> CommitteeReports => Set<CommitteeReport>();
+
+    public DbSet<SharedPost> SharedPosts => Set<SharedPost>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+
+    public DbSet<KpiActual> KpiActuals => Set<KpiActual>();
+
+    public DbSet<CostBenefitAnalysis> CostBenefitAnalyses => Set<CostBenefitAnalysis>();
+
+    public DbSet<ApportionmentMeasure> ApportionmentMeasures => Set<ApportionmentMeasure>();
+
+    public DbSet<HighNeedsBudget> HighNeedsBudgets => Set<HighNeedsBudget>();
+
+    public DbSet<DsgAllocation> DsgAllocations => Set<DsgAllocation>();
 
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
@@ -173,6 +190,7 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
         });
 
         ProgrammeModel.Configure(builder);
+        FinanceModel.Configure(builder);
 
         builder.Entity<Partnership>().HasQueryFilter(p =>
             ScopeIsSystem || p.Members.Any(m => m.AuthorityId == ScopeAuthorityId));

@@ -27,6 +27,9 @@ internal static class WriteGuard
             case Authority:
                 throw Denied("Authorities are reference data and change only through Concord's own reference data.");
 
+            case IPublicData:
+                throw Denied($"{type.Name} is published public data and changes only through Concord's import.");
+
             case IAuthorityOwned owned:
                 RequireCapability(user, type);
                 foreach (var authorityId in AuthorityIds(entry, owned))

@@ -67,11 +67,11 @@ public abstract class EngagementTests<TApp>(TApp app) : AppTests<TApp>(app)
         var members = partnership.Members.Select(m => m.AuthorityId).ToList();
         var option = Option.Create(programme, new OptionDetails(title, "A test option at due diligence", "Education", null, null, false, members,
             [ExpectedBenefit.CommonIssuesHandledOnce], null), members, [], []);
-        option.RecordCostBenefit("Costs and savings split by pupil numbers.", new DateOnly(2026, 9, 1));
         option.RecordEqia(EqiaStatus.NotNeeded, "No effect on people with protected characteristics.");
         option.RecordConsiderations("No posts move.", "No agreement needed beyond the existing SLA.", null);
         var names = partnership.Members.ToDictionary(m => m.AuthorityId, m => m.AuthorityId.ToString());
-        option.Advance(StageGates.Evaluate(option, new OptionEvidence([new BoardAdvice(new DateOnly(2026, 9, 10), "Proceed to due diligence.")], 1, [], [], [], names)),
+        option.Advance(StageGates.Evaluate(option, new OptionEvidence([new BoardAdvice(new DateOnly(2026, 9, 10), "Proceed to due diligence.")], 1, [], [], [], names,
+            new CostBenefitEvidence(DateTimeOffset.UtcNow, "test"))),
             new Actor(null, "test", members[0], DateTimeOffset.UtcNow));
         db.Options.Add(option);
         await db.SaveChangesAsync();

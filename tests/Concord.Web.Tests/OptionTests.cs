@@ -74,7 +74,7 @@ public abstract class OptionTests<TApp>(TApp app) : AppTests<TApp>(app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("The option cannot move to stage 2: due diligence yet", page.Text(".govuk-error-summary__title"));
-        Assert.Contains("Cost-benefit analysis drafted: no draft cost-benefit analysis is recorded", page.ErrorMessages());
+        Assert.Contains("Cost-benefit analysis drafted: no cost-benefit analysis has been prepared", page.ErrorMessages());
     }
 
     [Fact]

@@ -45,12 +45,13 @@ public static class WriteRules
     /// <summary>
     /// The capability needed to create, change or delete a record of this type. Grants (who may
     /// do what) are for administrators; a council's decisions, its Key Decision tests and moves of
-    /// an option between stages are for programme leads (and administrators); everything else
-    /// needs the ordinary edit right.
+    /// an option between stages are for programme leads (and administrators); a council's internal
+    /// budget lines are for its Finance role; everything else needs the ordinary edit right.
     /// </summary>
     public static Capability CapabilityToWrite(Type recordType) =>
         recordType == typeof(AuthorityGrant) ? Capability.Administer
         : ProgrammeLeadRecords.Contains(recordType) ? Capability.LeadProgramme
+        : recordType == typeof(Finance.HighNeedsBudget) ? Capability.ManageFinance
         : Capability.Edit;
 
     private static readonly HashSet<Type> ProgrammeLeadRecords =

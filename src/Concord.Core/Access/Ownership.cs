@@ -44,3 +44,11 @@ public interface IUserOwned
 
 /// <summary>Refused because the actor may not do this to this record.</summary>
 public sealed class AccessDeniedException(string message) : Exception(message);
+
+/// <summary>
+/// Published public data (for example DfE's grant allocations): readable by every signed-in user,
+/// for every authority it covers, and written only by Concord's own import.
+/// </summary>
+public interface IPublicData
+{
+}

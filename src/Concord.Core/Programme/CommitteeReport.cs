@@ -135,7 +135,8 @@ public sealed record ReportContext(
     Option? Option,
     IReadOnlyList<Option> Options,
     IReadOnlyDictionary<Guid, string> AuthorityNames,
-    IReadOnlyList<Decision> Decisions);
+    IReadOnlyList<Decision> Decisions,
+    Finance.CostBenefitAnalysis? CostBenefit = null);
 
 /// <summary>
 /// Writes the first draft of a committee report from the programme's live records, in the
@@ -184,7 +185,7 @@ public static class ReportDrafting
             }.OfType<string>());
         }
 
-        var financial = option?.CostBenefitSummary ?? option?.FinancialConsiderations
+        var financial = context.CostBenefit?.Summarise(context.AuthorityNames) ?? option?.FinancialConsiderations
             ?? "Each option's costs, savings and their split between the councils are set out in its cost-benefit analysis. Shared posts are funded within existing budgets.";
         var legal = option is null
             ? "Where an option needs one, a shared services agreement documents each council's contribution, the performance levels, risk-sharing and contingency arrangements."

@@ -44,14 +44,6 @@ public enum AgreementNeed
     NotNeeded = 3,
 }
 
-public enum AgreementStatus
-{
-    NotStarted = 1,
-    Drafted = 2,
-    Agreed = 3,
-    Signed = 4,
-}
-
 public static class ProgrammeNames
 {
     public static string Display(this Stage stage) => stage switch
@@ -86,15 +78,6 @@ public static class ProgrammeNames
         EqiaStatus.FullAssessmentNeeded => "Screened: a full assessment is needed",
         EqiaStatus.FullAssessmentDone => "Full assessment done",
         EqiaStatus.NotNeeded => "Screened: not needed",
-        _ => status.ToString(),
-    };
-
-    public static string Display(this AgreementStatus status) => status switch
-    {
-        AgreementStatus.NotStarted => "Not started",
-        AgreementStatus.Drafted => "Drafted",
-        AgreementStatus.Agreed => "Agreed",
-        AgreementStatus.Signed => "Signed",
         _ => status.ToString(),
     };
 
@@ -145,10 +128,6 @@ public sealed class Option : Entity, IPartnershipOwned, IProgrammeRecord
     /// <summary>The stage a paused option returns to.</summary>
     public Stage? PausedFrom { get; private set; }
 
-    public string? CostBenefitSummary { get; private set; }
-
-    public DateOnly? CostBenefitDraftedOn { get; private set; }
-
     public EqiaStatus Eqia { get; private set; } = EqiaStatus.NotScreened;
 
     public string? EqiaNotes { get; private set; }
@@ -160,8 +139,6 @@ public sealed class Option : Entity, IPartnershipOwned, IProgrammeRecord
     public string? FinancialConsiderations { get; private set; }
 
     public AgreementNeed AgreementNeed { get; private set; } = AgreementNeed.NotDecided;
-
-    public AgreementStatus AgreementStatus { get; private set; } = AgreementStatus.NotStarted;
 
     public string? MonitoringMethod { get; private set; }
 
@@ -227,15 +204,6 @@ public sealed class Option : Entity, IPartnershipOwned, IProgrammeRecord
         }
     }
 
-    public void RecordCostBenefit(string? summary, DateOnly? draftedOn)
-    {
-        var checks = new Checks();
-        var text = checks.Text("CostBenefitSummary", summary, "Enter the draft cost-benefit analysis: costs, savings and who bears them", 8000, "Cost-benefit summary");
-        var date = checks.Date("CostBenefitDraftedOn", draftedOn, "Enter the date the cost-benefit analysis was drafted", "Date drafted");
-        checks.ThrowIfAny();
-        (CostBenefitSummary, CostBenefitDraftedOn) = (text, date);
-    }
-
     public void RecordEqia(EqiaStatus? status, string? notes)
     {
         var checks = new Checks();
@@ -256,14 +224,13 @@ public sealed class Option : Entity, IPartnershipOwned, IProgrammeRecord
         (HrConsiderations, LegalConsiderations, FinancialConsiderations) = (hrText, legalText, financialText);
     }
 
-    public void RecordAgreement(AgreementNeed? need, AgreementStatus? status)
+    /// <summary>Whether the option needs a shared services agreement; the agreement itself, and its status, live in Finance.</summary>
+    public void RecordAgreementNeed(AgreementNeed? need)
     {
         var checks = new Checks();
-        var chosenNeed = checks.Choice("AgreementNeed", need, "Select whether a shared services agreement is needed");
-        var chosenStatus = checks.Choice<AgreementStatus>("AgreementStatus", status ?? AgreementStatus.NotStarted, "Select where the agreement is");
-        checks.Require(chosenNeed == AgreementNeed.Needed || chosenStatus == AgreementStatus.NotStarted, "AgreementStatus", "An agreement that is not needed cannot be drafted or signed");
+        var chosen = checks.Choice("AgreementNeed", need, "Select whether a shared services agreement is needed");
         checks.ThrowIfAny();
-        (AgreementNeed, AgreementStatus) = (chosenNeed, chosenStatus);
+        AgreementNeed = chosen;
     }
 
     public void RecordMonitoring(string? method, string? indicators)

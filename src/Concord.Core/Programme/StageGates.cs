@@ -1,3 +1,5 @@
+using Concord.Core.Finance;
+
 namespace Concord.Core.Programme;
 
 /// <summary>One thing an option needs before it may leave its stage.</summary>
@@ -26,7 +28,15 @@ public sealed record OptionEvidence(
     IReadOnlyList<EngagementSummary> Engagement,
     IReadOnlyCollection<Guid> KeyDecisionTestsRecordedBy,
     IReadOnlyList<Decision> Decisions,
-    IReadOnlyDictionary<Guid, string> AuthorityNames);
+    IReadOnlyDictionary<Guid, string> AuthorityNames,
+    CostBenefitEvidence? CostBenefit = null,
+    AgreementEvidence? Agreement = null);
+
+/// <summary>The option's cost-benefit analysis, when one has been prepared.</summary>
+public sealed record CostBenefitEvidence(DateTimeOffset PreparedAt, string PreparedBy);
+
+/// <summary>The furthest-on shared services agreement linked to the option.</summary>
+public sealed record AgreementEvidence(string Title, AgreementStatus Status);
 
 /// <summary>Where an option stands against the gate out of its current stage.</summary>
 public sealed record GateReport(Stage Stage, Stage? Next, IReadOnlyList<GateCriterion> Criteria, IReadOnlyList<string> Blocks)
@@ -79,7 +89,7 @@ public static class StageGates
         {
             Stage.Formulation => FormulationCriteria(option, evidence),
             Stage.DueDiligence => DueDiligenceCriteria(option, evidence, latest, name),
-            Stage.Implementation => ImplementationCriteria(option),
+            Stage.Implementation => ImplementationCriteria(option, evidence),
             _ => [],
         };
         return new GateReport(option.Stage, NextStage(option.Stage), criteria, blocks);
@@ -98,7 +108,8 @@ public static class StageGates
                     option.Benefits.Count > 0 || option.OtherBenefits is not null ? null : "no expected benefits are recorded",
                     evidence.Risks > 0 ? null : "no risks are recorded in its risk log",
                 }.OfType<string>())),
-            new("cost-benefit", "Cost-benefit analysis drafted", option.CostBenefitSummary is not null, "no draft cost-benefit analysis is recorded"),
+            new("cost-benefit", "Cost-benefit analysis drafted", evidence.CostBenefit is not null,
+                evidence.CostBenefit is null ? "no cost-benefit analysis has been prepared" : $"prepared by {evidence.CostBenefit.PreparedBy} on {Formats.Date(DateOnly.FromDateTime(evidence.CostBenefit.PreparedAt.Date))}"),
             new("eqia", "Equality Impact Assessment screening done", option.Eqia != EqiaStatus.NotScreened, "the option has not been screened"),
             new("hr-legal", "HR and legal considerations recorded", option.HrConsiderations is not null && option.LegalConsiderations is not null,
                 string.Join(" and ", new[]
@@ -124,8 +135,8 @@ public static class StageGates
             new("monitoring", "Monitoring method and indicators chosen", option.MonitoringMethod is not null && option.Indicators is not null,
                 "the monitoring method and indicators are not recorded"),
             new("agreement-drafted", "Shared services agreement drafted, where one is needed",
-                option.AgreementNeed == AgreementNeed.NotNeeded || (option.AgreementNeed == AgreementNeed.Needed && option.AgreementStatus >= AgreementStatus.Drafted),
-                option.AgreementNeed == AgreementNeed.NotDecided ? "whether an agreement is needed is not decided" : "the agreement is not drafted"),
+                option.AgreementNeed == AgreementNeed.NotNeeded || (option.AgreementNeed == AgreementNeed.Needed && evidence.Agreement is not null),
+                AgreementDetail(option, evidence, "no agreement for the option has been drafted")),
             new("key-decision", "Key Decision test recorded by each council", missingTests.Count == 0,
                 missingTests.Count == 0 ? null : $"not yet recorded by {string.Join(" and ", missingTests)}"),
         };
@@ -142,13 +153,20 @@ public static class StageGates
         return criteria;
     }
 
-    private static List<GateCriterion> ImplementationCriteria(Option option) =>
+    private static List<GateCriterion> ImplementationCriteria(Option option, OptionEvidence evidence) =>
     [
         new("delivery", "Delivery forum and accountability set", option.DeliveryForum is not null && option.AccountableOfficer is not null,
             "the delivery forum and accountable officer are not recorded"),
         new("scrutiny", "First scrutiny report scheduled", option.FirstScrutinyReportOn is not null, "no date is set for the first report to scrutiny"),
         new("agreement-signed", "Shared services agreement signed, where one is needed",
-            option.AgreementNeed == AgreementNeed.NotNeeded || option.AgreementStatus == AgreementStatus.Signed,
-            option.AgreementNeed == AgreementNeed.NotDecided ? "whether an agreement is needed is not decided" : "the agreement is not signed"),
+            option.AgreementNeed == AgreementNeed.NotNeeded || (option.AgreementNeed == AgreementNeed.Needed && evidence.Agreement?.Status.IsSigned() == true),
+            AgreementDetail(option, evidence, evidence.Agreement is null ? "no agreement for the option has been drafted" : $"{evidence.Agreement.Title} is {evidence.Agreement.Status.Display().ToLowerInvariant()}, not signed")),
     ];
+
+    private static string? AgreementDetail(Option option, OptionEvidence evidence, string missing) => option.AgreementNeed switch
+    {
+        AgreementNeed.NotDecided => "whether an agreement is needed is not decided",
+        AgreementNeed.NotNeeded => "the option does not need an agreement",
+        _ => evidence.Agreement is null ? missing : $"{evidence.Agreement.Title}: {evidence.Agreement.Status.Display().ToLowerInvariant()}",
+    };
 }

@@ -39,13 +39,13 @@ public sealed record WorkstreamRequest(string? Name, string? ServiceArea, string
 public sealed record WorkstreamMemberRequest(string? Name, string? JobTitle, Guid? AuthorityId, bool? IsLead);
 
 public sealed record AppraisalDto(
-    string? CostBenefitSummary, DateOnly? CostBenefitDraftedOn, EqiaStatus Eqia, string? EqiaNotes,
+    EqiaStatus Eqia, string? EqiaNotes,
     string? HrConsiderations, string? LegalConsiderations, string? FinancialConsiderations,
-    AgreementNeed AgreementNeed, AgreementStatus AgreementStatus, string? MonitoringMethod, string? Indicators,
+    AgreementNeed AgreementNeed, string? MonitoringMethod, string? Indicators,
     string? DeliveryForum, string? AccountableOfficer, DateOnly? FirstScrutinyReportOn, string? FirstScrutinyCommittee)
 {
-    public static AppraisalDto From(Option o) => new(o.CostBenefitSummary, o.CostBenefitDraftedOn, o.Eqia, o.EqiaNotes, o.HrConsiderations, o.LegalConsiderations,
-        o.FinancialConsiderations, o.AgreementNeed, o.AgreementStatus, o.MonitoringMethod, o.Indicators, o.DeliveryForum, o.AccountableOfficer,
+    public static AppraisalDto From(Option o) => new(o.Eqia, o.EqiaNotes, o.HrConsiderations, o.LegalConsiderations,
+        o.FinancialConsiderations, o.AgreementNeed, o.MonitoringMethod, o.Indicators, o.DeliveryForum, o.AccountableOfficer,
         o.FirstScrutinyReportOn, o.FirstScrutinyCommittee);
 }
 
@@ -80,9 +80,9 @@ public sealed record OptionRequest(
 
 /// <summary>One part of the appraisal: the fields of that part are read, the rest ignored.</summary>
 public sealed record AppraisalRequest(
-    string? CostBenefitSummary, DateOnly? CostBenefitDraftedOn, EqiaStatus? Eqia, string? EqiaNotes,
+    EqiaStatus? Eqia, string? EqiaNotes,
     string? HrConsiderations, string? LegalConsiderations, string? FinancialConsiderations,
-    AgreementNeed? AgreementNeed, AgreementStatus? AgreementStatus, string? MonitoringMethod, string? Indicators,
+    AgreementNeed? AgreementNeed, string? MonitoringMethod, string? Indicators,
     string? DeliveryForum, string? AccountableOfficer, DateOnly? FirstScrutinyReportOn, string? FirstScrutinyCommittee, Guid? Version);
 
 public sealed record StageMoveRequest(string? Reason, Guid? Version);
@@ -319,9 +319,6 @@ public static class ProgrammeApi
         var version = ConcordApi.RequireVersion(request.Version);
         switch (part)
         {
-            case "cost-benefit":
-                option.RecordCostBenefit(request.CostBenefitSummary, request.CostBenefitDraftedOn);
-                break;
             case "eqia":
                 option.RecordEqia(request.Eqia, request.EqiaNotes);
                 break;
@@ -329,7 +326,7 @@ public static class ProgrammeApi
                 option.RecordConsiderations(request.HrConsiderations, request.LegalConsiderations, request.FinancialConsiderations);
                 break;
             case "agreement":
-                option.RecordAgreement(request.AgreementNeed, request.AgreementStatus);
+                option.RecordAgreementNeed(request.AgreementNeed);
                 break;
             case "monitoring":
                 option.RecordMonitoring(request.MonitoringMethod, request.Indicators);

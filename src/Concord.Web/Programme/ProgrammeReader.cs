@@ -70,13 +70,19 @@ public sealed class ProgrammeReader(ConcordDbContext db, IUserContext user, Time
         var exercises = await db.EngagementExercises.Include(e => e.Feedback).Where(e => e.OptionId == option.Id).ToListAsync(cancellationToken);
         var tests = await db.KeyDecisionTests.Where(t => t.OptionId == option.Id).Select(t => t.AuthorityId).ToListAsync(cancellationToken);
         var decisions = await db.Decisions.Where(d => d.OptionId == option.Id).ToListAsync(cancellationToken);
+        var analysis = await db.CostBenefitAnalyses.Where(a => a.OptionId == option.Id)
+            .Select(a => new CostBenefitEvidence(a.PreparedAt, a.PreparedBy)).SingleOrDefaultAsync(cancellationToken);
+        var agreement = (await db.Agreements.Where(a => a.OptionId == option.Id).Select(a => new AgreementEvidence(a.Title, a.Status)).ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.Status).ThenBy(a => a.Title, StringComparer.Ordinal).FirstOrDefault();
         return new OptionEvidence(
             advice.Select(a => new BoardAdvice(a.Date, a.Advice!)).ToList(),
             risks,
             exercises.Select(e => e.Summarise()).ToList(),
             tests,
             decisions,
-            view.AuthorityNames);
+            view.AuthorityNames,
+            analysis,
+            agreement);
     }
 
     public async Task<GateReport> GateAsync(Option option, ProgrammeView view, CancellationToken cancellationToken) =>
@@ -112,8 +118,9 @@ public sealed class ProgrammeReader(ConcordDbContext db, IUserContext user, Time
     {
         var options = await OptionsAsync(view, cancellationToken);
         var decisions = await db.Decisions.Where(d => d.PartnershipId == view.PartnershipId).ToListAsync(cancellationToken);
+        var analysis = optionId is null ? null : await db.CostBenefitAnalyses.SingleOrDefaultAsync(a => a.OptionId == optionId, cancellationToken);
         return ReportDrafting.Defaults(new ReportContext(view.NameOf(user.ActiveAuthorityId), committee, view.Partnership.Name, view.Programme,
-            options.FirstOrDefault(o => o.Id == optionId), options, view.AuthorityNames, decisions));
+            options.FirstOrDefault(o => o.Id == optionId), options, view.AuthorityNames, decisions, analysis));
     }
 
     /// <summary>The programme's milestones, each with its approvals as the councils' calendars stand and its flags.</summary>

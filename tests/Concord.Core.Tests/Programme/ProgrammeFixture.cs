@@ -1,3 +1,4 @@
+using Concord.Core.Finance;
 using Concord.Core.Governance;
 using Concord.Core.Programme;
 
@@ -36,6 +37,10 @@ internal sealed class ProgrammeFixture
 
     public List<Decision> Decisions { get; } = [];
 
+    public CostBenefitEvidence? CostBenefit { get; set; }
+
+    public AgreementEvidence? Agreement { get; set; }
+
     public ProgrammeFixture()
     {
         Option = Option.Create(Programme,
@@ -46,7 +51,7 @@ internal sealed class ProgrammeFixture
 
     public static Actor Lead(Guid authority) => new(Guid.NewGuid(), "programme lead", authority, Now);
 
-    public OptionEvidence Evidence => new(Advice, Risks, Engagement, KeyDecisionTests, Decisions, Names);
+    public OptionEvidence Evidence => new(Advice, Risks, Engagement, KeyDecisionTests, Decisions, Names, CostBenefit, Agreement);
 
     public GateReport Gate => StageGates.Evaluate(Option, Evidence);
 
@@ -61,7 +66,7 @@ internal sealed class ProgrammeFixture
                 Risks = 1;
                 if (except != "cost-benefit")
                 {
-                    Option.RecordCostBenefit("Saves £120,000 a year from year 2", new DateOnly(2026, 9, 1));
+                    CostBenefit = new CostBenefitEvidence(Now.AddDays(-30), "finance officer");
                 }
 
                 Option.RecordEqia(EqiaStatus.FullAssessmentNeeded, null);
@@ -74,7 +79,8 @@ internal sealed class ProgrammeFixture
                     Option.RecordMonitoring("Quarterly PPRR returns", "Response times; repeat referrals");
                 }
 
-                Option.RecordAgreement(AgreementNeed.Needed, AgreementStatus.Drafted);
+                Option.RecordAgreementNeed(AgreementNeed.Needed);
+                Agreement = new AgreementEvidence("Out of hours agreement", AgreementStatus.Draft);
                 KeyDecisionTests.Add(Stockport);
                 KeyDecisionTests.Add(Tameside);
                 Decide(Stockport, DecisionOutcome.Approved, new DateOnly(2027, 1, 12));
@@ -82,7 +88,7 @@ internal sealed class ProgrammeFixture
                 break;
             case Stage.Implementation:
                 Option.RecordDelivery("Joint out of hours delivery forum", "Joint Director of Education", new DateOnly(2027, 9, 1), "Children and Families Scrutiny Committee");
-                Option.RecordAgreement(AgreementNeed.Needed, AgreementStatus.Signed);
+                Agreement = new AgreementEvidence("Out of hours agreement", AgreementStatus.Signed);
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using Concord.Core.Finance;
 using Concord.Core.Programme;
 using static Concord.Core.Tests.Programme.ProgrammeFixture;
 
@@ -153,10 +154,10 @@ public sealed class StageGateTests
                 fixture.Engagement[0] = fixture.Engagement[0] with { Answered = 2 };
                 break;
             case "agreement":
-                fixture.Option.RecordAgreement(AgreementNeed.Needed, AgreementStatus.NotStarted);
+                fixture.Agreement = null;
                 break;
             case "agreement-undecided":
-                fixture.Option.RecordAgreement(AgreementNeed.NotDecided, AgreementStatus.NotStarted);
+                fixture.Option.RecordAgreementNeed(AgreementNeed.NotDecided);
                 break;
             case "key-decision":
                 fixture.KeyDecisionTests.Remove(Tameside);
@@ -176,7 +177,8 @@ public sealed class StageGateTests
         fixture.MeetGate();
         fixture.Option.Advance(fixture.Gate, Lead(Stockport));
         fixture.MeetGate();
-        fixture.Option.RecordAgreement(AgreementNeed.NotNeeded, AgreementStatus.NotStarted);
+        fixture.Option.RecordAgreementNeed(AgreementNeed.NotNeeded);
+        fixture.Agreement = null;
 
         Assert.True(fixture.Gate.CanAdvance);
     }
@@ -224,7 +226,7 @@ public sealed class StageGateTests
                 fixture.Option.RecordDelivery("Forum", "Director", null, null);
                 break;
             case "agreement":
-                fixture.Option.RecordAgreement(AgreementNeed.Needed, AgreementStatus.Agreed);
+                fixture.Agreement = fixture.Agreement! with { Status = AgreementStatus.Agreed };
                 break;
         }
 

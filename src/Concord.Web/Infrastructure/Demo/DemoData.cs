@@ -72,6 +72,12 @@ public static class DemoData
             logger.LogInformation("Demo data: added the shared services programme");
         }
 
+        if (!await db.SharedPosts.AnyAsync(p => p.PartnershipId == partnership.Id, cancellationToken))
+        {
+            await new FinanceDemo(db, partnership, stockport, tameside, Formats.UkDate(clock.GetUtcNow())).SeedAsync(cancellationToken);
+            logger.LogInformation("Demo data: added shared posts, agreements and the high needs budgets");
+        }
+
         foreach (var account in Accounts)
         {
             var normalizedEmail = normalizer.NormalizeEmail(account.Email);

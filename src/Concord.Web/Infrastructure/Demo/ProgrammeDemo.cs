@@ -1,4 +1,5 @@
 using Concord.Core;
+using Concord.Core.Finance;
 using Concord.Core.Governance;
 using Concord.Core.Partnerships;
 using Concord.Core.Programme;
@@ -216,15 +217,19 @@ internal sealed class ProgrammeDemo(ConcordDbContext db, Partnership partnership
         await db.SaveChangesAsync(cancellationToken);
 
         // The proof of concept's appraisal and each council's decisions, moving it through every gate as it happened.
+        var finance = new FinanceDemo(db, partnership, stockport, tameside, today);
+        var pocCostBenefit = finance.EarlyYearsCostBenefit(poc);
+        var pocAgreement = finance.EarlyYearsAgreement(poc);
+        db.CostBenefitAnalyses.Add(pocCostBenefit);
         var evidence = () => new OptionEvidence(
             [new BoardAdvice(january2022.Date, eyItem.Advice!)],
             risks.Count(r => r.OptionId == poc.Id),
             [listening.Summarise()],
             db.KeyDecisionTests.Local.Where(t => t.OptionId == poc.Id).Select(t => t.AuthorityId).ToList(),
             db.Decisions.Local.Where(d => d.OptionId == poc.Id).ToList(),
-            Names);
-        poc.RecordCostBenefit("Four shared posts in place of eight part-covered ones, funded half by each council within existing budgets; " +
-            "around £95,000 a year of leadership capacity released in each council from year 2.", new DateOnly(2022, 1, 14));
+            Names,
+            new CostBenefitEvidence(pocCostBenefit.PreparedAt, pocCostBenefit.PreparedBy),
+            db.Agreements.Local.Contains(pocAgreement) ? new AgreementEvidence(pocAgreement.Title, pocAgreement.Status) : null);
         poc.RecordEqia(EqiaStatus.NotNeeded, "Screened in January 2022: no adverse effect on people with protected characteristics; services to families are unchanged.");
         poc.RecordConsiderations("Four posts change; no TUPE transfer; postholders remain employed by their council and work across both boroughs under an agreement.",
             "A shared services agreement sets out each council's contribution, performance levels and contingency. A Key Decision in Stockport.",
@@ -232,7 +237,8 @@ internal sealed class ProgrammeDemo(ConcordDbContext db, Partnership partnership
         poc.Advance(StageGates.Evaluate(poc, evidence()), At(new DateOnly(2022, 2, 3), stockport.Id));
         poc.RecordMonitoring("Termly reports to both councils' lead scrutiny committees; quarterly through each council's PPRR.",
             "Good Level of Development overall and for disadvantaged children; take-up of funded places; settings judged good or better.");
-        poc.RecordAgreement(AgreementNeed.Needed, AgreementStatus.Drafted);
+        poc.RecordAgreementNeed(AgreementNeed.Needed);
+        db.Agreements.Add(pocAgreement);
         db.KeyDecisionTests.Add(KeyDecisionTest.Record(poc, stockport.Id, true, "Affects communities in every ward of the borough.", At(new DateOnly(2022, 5, 16), stockport.Id, "Chris Allen")));
         db.KeyDecisionTests.Add(KeyDecisionTest.Record(poc, tameside.Id, false, "Within existing budgets and below the Key Decision threshold.", At(new DateOnly(2022, 5, 18), tameside.Id, "Jamie Clarke")));
         db.Decisions.Add(Decision.Record(poc, stockport.Id, stockportCabinet, new DateOnly(2022, 6, 14), "KD(2022)14", true, DecisionOutcome.Approved, null,
@@ -241,17 +247,19 @@ internal sealed class ProgrammeDemo(ConcordDbContext db, Partnership partnership
             "A report to the Children's Services Scrutiny Panel after six months.", null, At(new DateOnly(2022, 6, 23), tameside.Id, "Jamie Clarke")));
         poc.Advance(StageGates.Evaluate(poc, evidence()), At(new DateOnly(2022, 6, 30), tameside.Id));
         poc.RecordDelivery("Early years leadership delivery forum (monthly)", "Head of Education Improvement for Early Years", new DateOnly(2022, 12, 6), scrutiny.Name);
-        poc.RecordAgreement(AgreementNeed.Needed, AgreementStatus.Signed);
+        finance.SignEarlyYearsAgreement(pocAgreement);
         poc.Advance(StageGates.Evaluate(poc, evidence()), At(new DateOnly(2022, 9, 1), stockport.Id));
 
         // The Out of Hours option at due diligence: formulation met this autumn, engagement open.
-        outOfHoursOption.RecordCostBenefit("One rota of 14 staff in place of two of 9: about £180,000 a year less from year 2, after one-off costs of £60,000. Split by call volume.", Recent(-80));
+        var oohCostBenefit = finance.OutOfHoursCostBenefit(outOfHoursOption);
+        db.CostBenefitAnalyses.Add(oohCostBenefit);
         outOfHoursOption.RecordEqia(EqiaStatus.FullAssessmentNeeded, "Screening found effects on staff working patterns; a full assessment is under way.");
         outOfHoursOption.RecordConsiderations("Staff in both councils' emergency duty teams affected; TUPE may apply if one council employs the team.",
             "A shared services agreement with delegation of the function; a Key Decision in both councils.", null);
         outOfHoursOption.Advance(StageGates.Evaluate(outOfHoursOption, new OptionEvidence([new BoardAdvice(september.Date, oohItem.Advice!)],
-            risks.Count(r => r.OptionId == outOfHoursOption.Id), [], [], [], Names)), At(Recent(-60), tameside.Id));
-        outOfHoursOption.RecordAgreement(AgreementNeed.Needed, AgreementStatus.NotStarted);
+            risks.Count(r => r.OptionId == outOfHoursOption.Id), [], [], [], Names, new CostBenefitEvidence(oohCostBenefit.PreparedAt, oohCostBenefit.PreparedBy))),
+            At(Recent(-60), tameside.Id));
+        outOfHoursOption.RecordAgreementNeed(AgreementNeed.Needed);
         db.KeyDecisionTests.Add(KeyDecisionTest.Record(outOfHoursOption, stockport.Id, true, "Savings over the threshold and a service to every ward.", At(Recent(-14), stockport.Id, "Chris Allen")));
 
         // The hub: presented, with a draft cost-benefit still to come.

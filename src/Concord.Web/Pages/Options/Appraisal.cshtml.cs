@@ -12,16 +12,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Concord.Web.Pages.Options;
 
 /// <summary>
-/// One part of an option's appraisal, each the evidence for a gate criterion: the draft
-/// cost-benefit analysis, EqIA screening, HR, legal and financial considerations, the shared
-/// services agreement, monitoring, and delivery and scrutiny.
+/// One part of an option's appraisal, each the evidence for a gate criterion: EqIA screening, HR,
+/// legal and financial considerations, whether a shared services agreement is needed, monitoring,
+/// and delivery and scrutiny. The cost-benefit analysis and the agreement itself have their own pages.
 /// </summary>
 [Authorize(Policy = Policies.Edit)]
 public sealed class AppraisalModel(ProgrammeReader reader, ConcordDbContext db) : ProgrammePageModel(reader)
 {
     public static readonly IReadOnlyDictionary<string, string> Parts = new Dictionary<string, string>
     {
-        ["cost-benefit"] = "Draft cost-benefit analysis",
         ["eqia"] = "Equality Impact Assessment screening",
         ["considerations"] = "HR, legal and financial considerations",
         ["agreement"] = "Shared services agreement",
@@ -31,7 +30,6 @@ public sealed class AppraisalModel(ProgrammeReader reader, ConcordDbContext db) 
 
     public static readonly IReadOnlyList<SelectListItem> EqiaChoices = Choices.Of<EqiaStatus>(s => s.Display());
     public static readonly IReadOnlyList<SelectListItem> NeedChoices = Choices.Of<AgreementNeed>(s => s.Display());
-    public static readonly IReadOnlyList<SelectListItem> AgreementChoices = Choices.Of<AgreementStatus>(s => s.Display());
 
     public override string Section => "Options";
 
@@ -67,9 +65,6 @@ public sealed class AppraisalModel(ProgrammeReader reader, ConcordDbContext db) 
             {
                 switch (part)
                 {
-                    case "cost-benefit":
-                        option.RecordCostBenefit(Input.CostBenefitSummary, Input.CostBenefitDraftedOn.Read(ModelState, "Input.CostBenefitDraftedOn", "Date drafted"));
-                        break;
                     case "eqia":
                         option.RecordEqia(Choices.ReadEnum<EqiaStatus>(Input.Eqia), Input.EqiaNotes);
                         break;
@@ -77,7 +72,7 @@ public sealed class AppraisalModel(ProgrammeReader reader, ConcordDbContext db) 
                         option.RecordConsiderations(Input.HrConsiderations, Input.LegalConsiderations, Input.FinancialConsiderations);
                         break;
                     case "agreement":
-                        option.RecordAgreement(Choices.ReadEnum<AgreementNeed>(Input.AgreementNeed), Choices.ReadEnum<AgreementStatus>(Input.AgreementStatus));
+                        option.RecordAgreementNeed(Choices.ReadEnum<AgreementNeed>(Input.AgreementNeed));
                         break;
                     case "monitoring":
                         option.RecordMonitoring(Input.MonitoringMethod, Input.Indicators);
@@ -121,10 +116,6 @@ public sealed class AppraisalModel(ProgrammeReader reader, ConcordDbContext db) 
 
     public sealed class AppraisalInput
     {
-        public string? CostBenefitSummary { get; set; }
-
-        public DateInput CostBenefitDraftedOn { get; set; } = new();
-
         public string? Eqia { get; set; }
 
         public string? EqiaNotes { get; set; }
@@ -136,8 +127,6 @@ public sealed class AppraisalModel(ProgrammeReader reader, ConcordDbContext db) 
         public string? FinancialConsiderations { get; set; }
 
         public string? AgreementNeed { get; set; }
-
-        public string? AgreementStatus { get; set; }
 
         public string? MonitoringMethod { get; set; }
 
@@ -155,15 +144,12 @@ public sealed class AppraisalModel(ProgrammeReader reader, ConcordDbContext db) 
 
         public static AppraisalInput From(Option o) => new()
         {
-            CostBenefitSummary = o.CostBenefitSummary,
-            CostBenefitDraftedOn = DateInput.From(o.CostBenefitDraftedOn),
             Eqia = o.Eqia.ToString(),
             EqiaNotes = o.EqiaNotes,
             HrConsiderations = o.HrConsiderations,
             LegalConsiderations = o.LegalConsiderations,
             FinancialConsiderations = o.FinancialConsiderations,
             AgreementNeed = o.AgreementNeed.ToString(),
-            AgreementStatus = o.AgreementStatus.ToString(),
             MonitoringMethod = o.MonitoringMethod,
             Indicators = o.Indicators,
             DeliveryForum = o.DeliveryForum,

@@ -1,3 +1,4 @@
+using Concord.Core.Finance;
 using Concord.Core.Programme;
 using Concord.Data;
 using Concord.Web.Infrastructure.Security;
@@ -34,6 +35,11 @@ public sealed class DetailsModel(ProgrammeReader reader, ConcordDbContext db, IA
     public IReadOnlyList<MilestoneView> Milestones { get; private set; } = [];
 
     public IReadOnlyList<(EngagementExercise Exercise, FeedbackItem Item)> Responses { get; private set; } = [];
+
+    public CostBenefitAnalysis? CostBenefit { get; private set; }
+
+    /// <summary>The shared services agreements linked to the option, with their KPIs and actuals.</summary>
+    public IReadOnlyList<Agreement> Agreements { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 
@@ -100,6 +106,9 @@ public sealed class DetailsModel(ProgrammeReader reader, ConcordDbContext db, IA
         Milestones = await Reader.MilestonesAsync(View, id, cancellationToken);
         var exercises = await db.EngagementExercises.Include(e => e.Feedback).Where(e => e.OptionId == id).ToListAsync(cancellationToken);
         Responses = exercises.SelectMany(e => e.Feedback.Where(f => f.WeDid is not null).Select(f => (e, f))).ToList();
+        CostBenefit = await db.CostBenefitAnalyses.SingleOrDefaultAsync(a => a.OptionId == id, cancellationToken);
+        Agreements = await db.Agreements.Include(a => a.Kpis).ThenInclude(k => k.Actuals).Where(a => a.OptionId == id)
+            .OrderBy(a => a.Title).ToListAsync(cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded;
         CanLead = (await authorization.AuthorizeAsync(User, Policies.ProgrammeLead)).Succeeded;
         WorkingFor = Reader.Actor.AuthorityId;
@@ -115,12 +124,13 @@ public sealed class DetailsModel(ProgrammeReader reader, ConcordDbContext db, IA
             "board" => $"/programme/{pid}/board",
             "benefits-risks" when Option.Benefits.Count == 0 && Option.OtherBenefits is null => $"/options/{Option.Id}/edit",
             "benefits-risks" => $"/programme/{pid}/risks/new?optionId={Option.Id}",
-            "cost-benefit" => $"/options/{Option.Id}/appraisal/cost-benefit",
+            "cost-benefit" => $"/options/{Option.Id}/cost-benefit",
             "eqia" => $"/options/{Option.Id}/appraisal/eqia",
             "hr-legal" => $"/options/{Option.Id}/appraisal/considerations",
             "engagement" => $"/programme/{pid}/engagement",
             "monitoring" => $"/options/{Option.Id}/appraisal/monitoring",
-            "agreement-drafted" or "agreement-signed" => $"/options/{Option.Id}/appraisal/agreement",
+            "agreement-drafted" or "agreement-signed" when Option.AgreementNeed == AgreementNeed.NotDecided => $"/options/{Option.Id}/appraisal/agreement",
+            "agreement-drafted" or "agreement-signed" => Agreements.Count > 0 ? $"/agreements/{Agreements[0].Id}" : $"/partnerships/{pid}/agreements/new?optionId={Option.Id}",
             "key-decision" => $"/options/{Option.Id}/key-decision",
             "delivery" or "scrutiny" => $"/options/{Option.Id}/appraisal/delivery",
             _ when criterion.Key.StartsWith("decision:", StringComparison.Ordinal) => $"/options/{Option.Id}/decisions/new",
