@@ -25,6 +25,12 @@ internal static class AuditTrail
 
     public static AuditEntry? Describe(EntityEntry entry, IUserContext user, DateTimeOffset now)
     {
+        // Published data is not recorded row by row: its import's provenance record is the trail.
+        if (entry.Entity is IPublicData and not Core.PublicData.DatasetImport)
+        {
+            return null;
+        }
+
         var changes = new SortedDictionary<string, FieldChange>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {

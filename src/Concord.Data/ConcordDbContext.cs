@@ -103,6 +103,8 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
     public DbSet<DsgAllocation> DsgAllocations => Set<DsgAllocation>();
 
+    public DbSet<Core.PublicData.DatasetImport> DatasetImports => Set<Core.PublicData.DatasetImport>();
+
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
 
@@ -191,6 +193,7 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
         ProgrammeModel.Configure(builder);
         FinanceModel.Configure(builder);
+        FinanceModel.ConfigurePublicData(builder);
 
         builder.Entity<Partnership>().HasQueryFilter(p =>
             ScopeIsSystem || p.Members.Any(m => m.AuthorityId == ScopeAuthorityId));

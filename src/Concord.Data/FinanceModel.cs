@@ -113,6 +113,19 @@ internal static class FinanceModel
         });
     }
 
+    /// <summary>Imported public data and its provenance.</summary>
+    public static void ConfigurePublicData(ModelBuilder builder) =>
+        builder.Entity<Core.PublicData.DatasetImport>(import =>
+        {
+            import.HasIndex(i => i.Dataset).IsUnique();
+            import.Property(i => i.Dataset).HasMaxLength(100);
+            import.Property(i => i.Title).HasMaxLength(300);
+            import.Property(i => i.Publisher).HasMaxLength(300);
+            import.Property(i => i.Licence).HasMaxLength(200);
+            import.Property(i => i.File).HasMaxLength(300);
+            import.Property(i => i.Sha256).HasMaxLength(64);
+        });
+
     private static void Blocks(ComplexPropertyBuilder<DsgBlocks> blocks)
     {
         Money(blocks.Property(b => b.Schools));

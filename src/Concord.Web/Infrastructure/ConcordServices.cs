@@ -70,6 +70,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Board/EditMeeting", "programme/{partnershipId:guid}/board/meetings/new");
             options.Conventions.AddPageRoute("/Engagement/Edit", "programme/{partnershipId:guid}/engagement/new");
             options.Conventions.AddPageRoute("/Risks/Edit", "programme/{partnershipId:guid}/risks/new");
+            options.Conventions.AddPageRoute("/HighNeeds/Edit", "high-needs/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -93,6 +94,7 @@ public static class ConcordServices
 
         services.AddScoped<LayoutContext>();
         services.AddScoped<Programme.ProgrammeReader>();
+        services.AddScoped<Finance.HighNeedsReader>();
         services.AddScoped<Programme.RiskReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.

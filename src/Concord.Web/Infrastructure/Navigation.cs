@@ -11,6 +11,7 @@ public static class Navigation
     [
         new("Home", "/", Policies.Read),
         new("Programme", "/programme", Policies.Read),
+        new("Money", "/money", Policies.Read),
         new("Partnerships", "/partnerships", Policies.Read),
         new("Committees and meetings", "/governance", Policies.Read),
         new("Authorities", "/authorities", Policies.Read),
@@ -20,8 +21,20 @@ public static class Navigation
     /// <summary>Records of the programme live at their own addresses but belong to the Programme area.</summary>
     private static readonly string[] ProgrammeRecords = ["/options", "/workstreams", "/phases", "/board", "/risks", "/milestones", "/engagement", "/reports"];
 
-    public static bool IsCurrent(NavigationArea area, PathString path) =>
-        area.Href == "/" ? path == "/"
-        : area.Href == "/programme" ? path.StartsWithSegments(area.Href) || ProgrammeRecords.Any(r => path.StartsWithSegments(r))
-        : path.StartsWithSegments(area.Href);
+    /// <summary>Money records: shared posts, agreements and their KPIs, budgets, grant allocations, and a partnership's money pages.</summary>
+    private static readonly string[] MoneyRecords = ["/shared-posts", "/agreements", "/kpis", "/high-needs", "/dsg"];
+
+    private static readonly string[] PartnershipMoneyPages = ["shared-posts", "agreements", "recharges", "measures"];
+
+    public static bool IsCurrent(NavigationArea area, PathString path) => area.Href switch
+    {
+        "/" => path == "/",
+        "/programme" => path.StartsWithSegments(area.Href) || ProgrammeRecords.Any(r => path.StartsWithSegments(r)),
+        "/money" => path.StartsWithSegments(area.Href) || MoneyRecords.Any(r => path.StartsWithSegments(r)) || IsPartnershipMoneyPage(path),
+        "/partnerships" => path.StartsWithSegments(area.Href) && !IsPartnershipMoneyPage(path),
+        _ => path.StartsWithSegments(area.Href),
+    };
+
+    private static bool IsPartnershipMoneyPage(PathString path) =>
+        path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is ["partnerships", _, var page, ..] && PartnershipMoneyPages.Contains(page);
 }

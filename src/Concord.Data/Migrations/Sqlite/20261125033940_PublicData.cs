@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Concord.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PublicData : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DatasetImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Dataset = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Publisher = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Licence = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    File = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DatasetImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DatasetImports_Dataset",
+                table: "DatasetImports",
+                column: "Dataset",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DatasetImports");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Concord.Core.Finance;
+using Concord.Core.PublicData;
+using Concord.Data;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Web.PublicData;
+
+/// <summary>
+/// Imports DfE's Dedicated Schools Grant allocations (every English authority, by block, before
+/// recoupment and after deductions) from the file shipped in data/dfe-dsg. The whole file is read
+/// and checked first (columns, numbers, codes, each total equal to its blocks); a bad file is
+/// refused naming its line and column, and the allocations already imported stay as they were.
+/// Then everything is replaced in one transaction. An unchanged file is not imported again.
+/// </summary>
+public static class DsgImport
+{
+    public const string Dataset = "dfe-dsg";
+    public const string Title = "Dedicated Schools Grant (DSG) allocations, local authority summary, 2020-21 to 2023-24";
+    public const string Publisher = "Department for Education / Education and Skills Funding Agency";
+    public const string Licence = "Open Government Licence v3.0";
+    public const string FileName = "dsg_allocations_la_summary_2020-21_to_2023-24.csv";
+
+    /// <summary>DfE code used for England's own row, which has no local authority code.</summary>
+    public const int England = 0;
+
+    private static readonly string[] Blocks = ["schools_block", "central_school_services_block", "high_needs_block", "early_years_block"];
+
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "financial_year", "la_code", "la_name",
+        .. Blocks.Select(b => $"before_recoupment_{b}"), "before_recoupment_total_dsg",
+        .. Blocks.Select(b => $"after_deductions_{b}"), "after_deductions_total_dsg",
+    ];
+
+    /// <summary>Where the shipped file is: copied beside the app from the repository's data folder.</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "data", Dataset, FileName);
+
+    /// <summary>Reads and checks every row; throws <see cref="DataFileException"/> at the first problem.</summary>
+    public static List<DsgAllocation> Read(TextReader text, string file)
+    {
+        using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false });
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+        {
+            throw new DataFileException(file, 1, null, "the file is empty: it needs a header row and at least one allocation");
+        }
+
+        foreach (var column in Columns.Where(c => !header.Contains(c, StringComparer.Ordinal)))
+        {
+            throw new DataFileException(file, 1, column, "this column is missing from the header");
+        }
+
+        var rows = new List<DsgAllocation>();
+        var seen = new HashSet<(int, int)>();
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            string Field(string column) => csv.GetField(column)?.Trim() ?? string.Empty;
+            var yearText = Field("financial_year");
+            if (!FinancialYear.TryParse(yearText, out var year))
+            {
+                throw new DataFileException(file, line, "financial_year", $"'{yearText}' is not a financial year like 2021-22");
+            }
+
+            var name = Field("la_name");
+            var codeText = Field("la_code");
+            int code;
+            if (codeText.Length == 0 && name == "England")
+            {
+                code = England;
+            }
+            else if (!int.TryParse(codeText, NumberStyles.None, CultureInfo.InvariantCulture, out code) || code is < 100 or > 999)
+            {
+                throw new DataFileException(file, line, "la_code", $"'{codeText}' is not a DfE local authority code (three digits, like 356)");
+            }
+
+            if (name.Length is 0 or > 100)
+            {
+                throw new DataFileException(file, line, "la_name", "the local authority's name is missing or longer than 100 characters");
+            }
+
+            decimal Amount(string column)
+            {
+                var value = Field(column);
+                return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pounds) && pounds >= 0
+                    ? pounds
+                    : throw new DataFileException(file, line, column, $"'{value}' is not an amount in whole pounds of 0 or more");
+            }
+
+            DsgBlocks Read(string prefix)
+            {
+                var blocks = new DsgBlocks(Amount($"{prefix}_schools_block"), Amount($"{prefix}_central_school_services_block"),
+                    Amount($"{prefix}_high_needs_block"), Amount($"{prefix}_early_years_block"));
+                var total = Amount($"{prefix}_total_dsg");
+                return blocks.Total == total
+                    ? blocks
+                    : throw new DataFileException(file, line, $"{prefix}_total_dsg", $"the total {total} is not the sum of the four blocks ({blocks.Total})");
+            }
+
+            var before = Read("before_recoupment");
+            var after = Read("after_deductions");
+            if (!seen.Add((year.StartYear, code)))
+            {
+                throw new DataFileException(file, line, "la_code", $"{name} appears twice for {year}");
+            }
+
+            rows.Add(new DsgAllocation { FinancialYearStart = year.StartYear, DfeCode = code, LaName = name, BeforeRecoupment = before, AfterDeductions = after });
+        }
+
+        return rows.Count > 0 ? rows : throw new DataFileException(file, 2, null, "the file has a header but no allocations");
+    }
+
+    /// <summary>Imports the file unless the same file is already imported; returns its provenance.</summary>
+    public static async Task<DatasetImport> ImportAsync(ConcordDatabase database, string path, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        await using var db = database.OpenAsSystem();
+        var provenance = await db.DatasetImports.SingleOrDefaultAsync(d => d.Dataset == Dataset, cancellationToken);
+        if (provenance?.Sha256 == sha)
+        {
+            logger.LogInformation("Public data {Dataset} is up to date ({Rows} rows)", Dataset, provenance.Rows);
+            return provenance;
+        }
+
+        logger.LogInformation("Importing public data {Dataset} from {File}", Dataset, Path.GetFileName(path));
+        using var reader = new StreamReader(new MemoryStream(bytes));
+        var rows = Read(reader, Path.GetFileName(path));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.DsgAllocations.ExecuteDeleteAsync(cancellationToken);
+        db.DsgAllocations.AddRange(rows);
+        provenance ??= db.DatasetImports.Add(new DatasetImport { Dataset = Dataset }).Entity;
+        (provenance.Title, provenance.Publisher, provenance.Licence, provenance.File) = (Title, Publisher, Licence, Path.GetFileName(path));
+        (provenance.Rows, provenance.Sha256, provenance.ImportedAt) = (rows.Count, sha, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Imported {Rows} DSG allocations for {Years} financial years", rows.Count, rows.Select(r => r.FinancialYearStart).Distinct().Count());
+        return provenance;
+    }
+}
