@@ -23,6 +23,7 @@ public static class ConcordApi
         api.MapBoardApi();
         api.MapEngagementApi();
         api.MapRisksApi();
+        api.MapFinanceApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

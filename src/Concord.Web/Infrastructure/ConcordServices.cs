@@ -70,6 +70,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Board/EditMeeting", "programme/{partnershipId:guid}/board/meetings/new");
             options.Conventions.AddPageRoute("/Engagement/Edit", "programme/{partnershipId:guid}/engagement/new");
             options.Conventions.AddPageRoute("/Risks/Edit", "programme/{partnershipId:guid}/risks/new");
+            options.Conventions.AddPageRoute("/SharedPosts/Edit", "partnerships/{partnershipId:guid}/shared-posts/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -94,12 +95,14 @@ public static class ConcordServices
         services.AddScoped<LayoutContext>();
         services.AddScoped<Programme.ProgrammeReader>();
         services.AddScoped<Programme.RiskReader>();
+        services.AddScoped<Finance.SharedPostReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
         services.AddSingleton<IAttentionSource, OverdueBoardActions>();
         services.AddSingleton<IAttentionSource, RiskReviewsDue>();
+        services.AddSingleton<IAttentionSource, SharedPostReviewsDue>();
         services.AddScoped<IAttentionSource, Programme.ProgrammeAttention>();
 
         services.AddHttpLogging(options =>

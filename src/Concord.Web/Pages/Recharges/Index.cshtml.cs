@@ -1,0 +1,92 @@
+using System.Globalization;
+using Concord.Core;
+using Concord.Core.Finance;
+using Concord.Web.Api;
+using Concord.Web.Finance;
+using Concord.Web.Infrastructure.Security;
+using Concord.Web.Pages.SharedPosts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Concord.Web.Pages.Recharges;
+
+/// <summary>
+/// The partnership's recharge statement for a financial year or a quarter of it
+/// (/partnerships/{partnershipId}/recharges?year=2022-23&amp;quarter=1): each shared post and
+/// agreement, each council's position, and who owes whom; with CSV and Excel downloads.
+/// </summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class IndexModel(SharedPostReader reader) : FinancePageModel(reader)
+{
+    public override string Section => "Recharges";
+
+    public static readonly IReadOnlyList<SelectListItem> QuarterChoices =
+    [
+        new("The whole year", string.Empty),
+        .. Enumerable.Range(1, 4).Select(q => new SelectListItem($"Quarter {q} ({QuarterMonths(q)})", q.ToString(CultureInfo.InvariantCulture))),
+    ];
+
+    private static string QuarterMonths(int quarter) => quarter switch
+    {
+        1 => "April to June",
+        2 => "July to September",
+        3 => "October to December",
+        _ => "January to March",
+    };
+
+    [BindProperty(SupportsGet = true)]
+    public string? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Quarter { get; set; }
+
+    /// <summary>The statement, or null when the year or quarter asked for is not one.</summary>
+    public RechargeStatement? Statement { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        if (!await LoadPartnershipAsync(partnershipId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Year ??= FinancialYear.Of(Reader.Today).ToString();
+        if (ReadPeriod() is not var (year, quarter))
+        {
+            return Invalid();
+        }
+
+        Statement = await Reader.StatementAsync(View, year, quarter, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The year and quarter asked for; or null, with the errors against the chooser's fields.</summary>
+    private (FinancialYear Year, int? Quarter)? ReadPeriod()
+    {
+        try
+        {
+            int? quarter = string.IsNullOrWhiteSpace(Quarter) ? null : int.TryParse(Quarter, NumberStyles.None, CultureInfo.InvariantCulture, out var q) ? q : 0;
+            return FinanceApi.ReadPeriod(Year, quarter);
+        }
+        catch (RuleViolationException violations)
+        {
+            foreach (var violation in violations.Violations)
+            {
+                ModelState.AddModelError(violation.Field == "year" ? nameof(Year) : nameof(Quarter), violation.Message);
+            }
+
+            return null;
+        }
+    }
+
+    public string Download(string format) =>
+        $"/api/partnerships/{View.Id}/recharges?year={Uri.EscapeDataString(Year ?? string.Empty)}{(string.IsNullOrEmpty(Quarter) ? string.Empty : $"&quarter={Uri.EscapeDataString(Quarter)}")}&format={format}";
+
+    /// <summary>"Stockport £4,000.00 and Tameside £7,500.00", or "None".</summary>
+    public static string ByCouncil(IReadOnlyDictionary<Guid, decimal> amounts, RechargeStatement statement)
+    {
+        var parts = statement.Councils.Where(c => amounts.GetValueOrDefault(c.AuthorityId) != 0).Select(c => $"{c.Name} {Money.Format(amounts[c.AuthorityId])}").ToList();
+        return parts.Count == 0 ? "None" : string.Join(" and ", parts);
+    }
+}
