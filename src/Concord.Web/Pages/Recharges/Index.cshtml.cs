@@ -1,7 +1,6 @@
 using System.Globalization;
 using Concord.Core;
 using Concord.Core.Finance;
-using Concord.Web.Api;
 using Concord.Web.Finance;
 using Concord.Web.Infrastructure.Security;
 using Concord.Web.Pages.SharedPosts;
@@ -52,32 +51,13 @@ public sealed class IndexModel(SharedPostReader reader) : FinancePageModel(reade
         }
 
         Year ??= FinancialYear.Of(Reader.Today).ToString();
-        if (ReadPeriod() is not var (year, quarter))
+        if (ReadPeriod(Year, Quarter) is not var (year, quarter))
         {
             return Invalid();
         }
 
         Statement = await Reader.StatementAsync(View, year, quarter, cancellationToken);
         return Page();
-    }
-
-    /// <summary>The year and quarter asked for; or null, with the errors against the chooser's fields.</summary>
-    private (FinancialYear Year, int? Quarter)? ReadPeriod()
-    {
-        try
-        {
-            int? quarter = string.IsNullOrWhiteSpace(Quarter) ? null : int.TryParse(Quarter, NumberStyles.None, CultureInfo.InvariantCulture, out var q) ? q : 0;
-            return FinanceApi.ReadPeriod(Year, quarter);
-        }
-        catch (RuleViolationException violations)
-        {
-            foreach (var violation in violations.Violations)
-            {
-                ModelState.AddModelError(violation.Field == "year" ? nameof(Year) : nameof(Quarter), violation.Message);
-            }
-
-            return null;
-        }
     }
 
     public string Download(string format) =>

@@ -1,6 +1,4 @@
-using Concord.Core;
 using Concord.Core.Finance;
-using Concord.Web.Api;
 using Concord.Web.Finance;
 using Concord.Web.Infrastructure.Security;
 using Concord.Web.Pages.SharedPosts;
@@ -31,14 +29,8 @@ public sealed class WhatIfModel(SharedPostReader reader) : FinancePageModel(read
         }
 
         Year ??= FinancialYear.Of(Reader.Today).ToString();
-        FinancialYear year;
-        try
+        if (ReadPeriod(Year, null) is not var (year, _))
         {
-            (year, _) = FinanceApi.ReadPeriod(Year, null);
-        }
-        catch (RuleViolationException violations)
-        {
-            ModelState.AddModelError(nameof(Year), violations.Violations[0].Message);
             return Invalid();
         }
 
