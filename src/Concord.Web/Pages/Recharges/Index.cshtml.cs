@@ -1,9 +1,7 @@
 using System.Globalization;
-using Concord.Core;
 using Concord.Core.Finance;
 using Concord.Web.Finance;
 using Concord.Web.Infrastructure.Security;
-using Concord.Web.Pages.SharedPosts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -16,7 +14,7 @@ namespace Concord.Web.Pages.Recharges;
 /// agreement, each council's position, and who owes whom; with CSV and Excel downloads.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(SharedPostReader reader) : FinancePageModel(reader)
+public sealed class IndexModel(SharedPostReader reader) : RechargePageModel(reader)
 {
     public override string Section => "Recharges";
 
@@ -35,30 +33,15 @@ public sealed class IndexModel(SharedPostReader reader) : FinancePageModel(reade
     };
 
     [BindProperty(SupportsGet = true)]
-    public string? Year { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public string? Quarter { get; set; }
 
     /// <summary>The statement, or null when the year or quarter asked for is not one.</summary>
     public RechargeStatement? Statement { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid partnershipId, CancellationToken cancellationToken)
-    {
-        if (!await LoadPartnershipAsync(partnershipId, cancellationToken))
-        {
-            return NotFound();
-        }
+    protected override string? QuarterAsked => Quarter;
 
-        Year ??= FinancialYear.Of(Reader.Today).ToString();
-        if (ReadPeriod(Year, Quarter) is not var (year, quarter))
-        {
-            return Invalid();
-        }
-
+    protected override async Task ShowAsync(FinancialYear year, int? quarter, CancellationToken cancellationToken) =>
         Statement = await Reader.StatementAsync(View, year, quarter, cancellationToken);
-        return Page();
-    }
 
     public string Download(string format) =>
         $"/api/partnerships/{View.Id}/recharges?year={Uri.EscapeDataString(Year ?? string.Empty)}{(string.IsNullOrEmpty(Quarter) ? string.Empty : $"&quarter={Uri.EscapeDataString(Quarter)}")}&format={format}";

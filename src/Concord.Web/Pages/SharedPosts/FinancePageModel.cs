@@ -1,7 +1,3 @@
-using System.Globalization;
-using Concord.Core;
-using Concord.Core.Finance;
-using Concord.Web.Api;
 using Concord.Web.Finance;
 
 namespace Concord.Web.Pages.SharedPosts;
@@ -26,27 +22,5 @@ public abstract class FinancePageModel(SharedPostReader reader) : ConcordPageMod
 
         View = view;
         return true;
-    }
-
-    /// <summary>
-    /// The financial year (this one when none is given) and quarter (none for the whole year) a
-    /// page was asked for; or null, with the errors against the chooser's fields "Year" and "Quarter".
-    /// </summary>
-    protected (FinancialYear Year, int? Quarter)? ReadPeriod(string? year, string? quarter)
-    {
-        try
-        {
-            int? chosen = string.IsNullOrWhiteSpace(quarter) ? null : int.TryParse(quarter, NumberStyles.None, CultureInfo.InvariantCulture, out var q) ? q : 0;
-            return FinanceApi.ReadPeriod(year ?? FinancialYear.Of(Reader.Today).ToString(), chosen);
-        }
-        catch (RuleViolationException violations)
-        {
-            foreach (var violation in violations.Violations)
-            {
-                ModelState.AddModelError(violation.Field == "year" ? "Year" : "Quarter", violation.Message);
-            }
-
-            return null;
-        }
     }
 }
