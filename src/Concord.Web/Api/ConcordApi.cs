@@ -24,6 +24,7 @@ public static class ConcordApi
         api.MapEngagementApi();
         api.MapRisksApi();
         api.MapHighNeedsApi();
+        api.MapFinanceApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

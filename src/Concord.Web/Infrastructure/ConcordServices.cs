@@ -71,6 +71,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Engagement/Edit", "programme/{partnershipId:guid}/engagement/new");
             options.Conventions.AddPageRoute("/Risks/Edit", "programme/{partnershipId:guid}/risks/new");
             options.Conventions.AddPageRoute("/HighNeeds/Edit", "high-needs/new");
+            options.Conventions.AddPageRoute("/SharedPosts/Edit", "partnerships/{partnershipId:guid}/shared-posts/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -96,12 +97,14 @@ public static class ConcordServices
         services.AddScoped<Programme.ProgrammeReader>();
         services.AddScoped<Finance.HighNeedsReader>();
         services.AddScoped<Programme.RiskReader>();
+        services.AddScoped<Finance.SharedPostReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();
         services.AddSingleton<IAttentionSource, ExpiringTokens>();
         services.AddSingleton<IAttentionSource, OverdueBoardActions>();
         services.AddSingleton<IAttentionSource, RiskReviewsDue>();
+        services.AddSingleton<IAttentionSource, SharedPostReviewsDue>();
         services.AddScoped<IAttentionSource, Programme.ProgrammeAttention>();
 
         services.AddHttpLogging(options =>

@@ -10,6 +10,9 @@ namespace Concord.Web.Infrastructure.Exports;
 /// <summary>A column of an exported table: its heading and how to read a row's value (text, number or date).</summary>
 public sealed record ExportColumn<T>(string Heading, Func<T, object?> Value);
 
+/// <summary>A worksheet: its name, its headings, and each row's values in the headings' order.</summary>
+public sealed record ExportSheet(string Name, IReadOnlyList<string> Headings, IReadOnlyList<IReadOnlyList<object?>> Rows);
+
 /// <summary>
 /// Writes a table of records as CSV (UTF-8, with a header row) or as an Excel workbook (.xlsx,
 /// Open XML), with the same columns and values, so that what people download matches the page.
@@ -46,7 +49,14 @@ public static class TableExport
     }
 
     /// <summary>One worksheet named <paramref name="sheetName"/>: a bold header row, then a row per record. Dates are real dates, numbers real numbers.</summary>
-    public static byte[] Xlsx<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
+    public static byte[] Xlsx<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName) => Xlsx([Sheet(sheetName, rows, columns)]);
+
+    /// <summary>A worksheet of records: its name, headings and each row's values.</summary>
+    public static ExportSheet Sheet<T>(string name, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns) =>
+        new(name, columns.Select(c => c.Heading).ToList(), rows.Select(r => (IReadOnlyList<object?>)columns.Select(c => c.Value(r)).ToList()).ToList());
+
+    /// <summary>A workbook of several worksheets, in order, each with a bold header row.</summary>
+    public static byte[] Xlsx(IReadOnlyList<ExportSheet> sheets)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -55,36 +65,47 @@ public static class TableExport
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Styles();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            sheet.Worksheet = new Worksheet(
-                new Columns(columns.Select((c, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = Math.Clamp(c.Heading.Length + 6, 12, 60), CustomWidth = true })),
-                data);
-
-            var header = new Row { RowIndex = 1 };
-            foreach (var column in columns)
+            var list = new Sheets();
+            uint sheetId = 1;
+            foreach (var sheet in sheets)
             {
-                header.Append(new Cell { DataType = CellValues.InlineString, StyleIndex = BoldStyle, InlineString = new InlineString(new Text(column.Heading)) });
+                var part = workbook.AddNewPart<WorksheetPart>();
+                part.Worksheet = Worksheet(sheet);
+                list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId++, Name = sheet.Name.Length > 31 ? sheet.Name[..31] : sheet.Name });
             }
 
-            data.Append(header);
-            uint index = 2;
-            foreach (var row in rows)
-            {
-                var line = new Row { RowIndex = index++ };
-                foreach (var column in columns)
-                {
-                    line.Append(CellFor(column.Value(row)));
-                }
-
-                data.Append(line);
-            }
-
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName }));
+            workbook.Workbook.AppendChild(list);
             workbook.Workbook.Save();
         }
 
         return stream.ToArray();
+    }
+
+    private static Worksheet Worksheet(ExportSheet sheet)
+    {
+        var data = new SheetData();
+        var header = new Row { RowIndex = 1 };
+        foreach (var heading in sheet.Headings)
+        {
+            header.Append(new Cell { DataType = CellValues.InlineString, StyleIndex = BoldStyle, InlineString = new InlineString(new Text(heading)) });
+        }
+
+        data.Append(header);
+        uint index = 2;
+        foreach (var row in sheet.Rows)
+        {
+            var line = new Row { RowIndex = index++ };
+            foreach (var value in row)
+            {
+                line.Append(CellFor(value));
+            }
+
+            data.Append(line);
+        }
+
+        return new Worksheet(
+            new Columns(sheet.Headings.Select((h, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = Math.Clamp(h.Length + 6, 12, 60), CustomWidth = true })),
+            data);
     }
 
     private const uint BoldStyle = 1;

@@ -1,0 +1,21 @@
+using Concord.Core.Finance;
+using Concord.Web.Finance;
+using Concord.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Concord.Web.Pages.Recharges;
+
+/// <summary>
+/// What if the year's shared cost were split another way (/partnerships/{partnershipId}/recharges/what-if?year=2022-23):
+/// each council's amount under the rules in force, equal shares, and each driver with a measure for every council.
+/// </summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class WhatIfModel(SharedPostReader reader) : RechargePageModel(reader)
+{
+    public override string Section => "What if";
+
+    public WhatIf? Comparison { get; private set; }
+
+    protected override async Task ShowAsync(FinancialYear year, int? quarter, CancellationToken cancellationToken) =>
+        Comparison = await Reader.WhatIfAsync(View, year, cancellationToken);
+}
