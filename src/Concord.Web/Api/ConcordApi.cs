@@ -23,6 +23,8 @@ public static class ConcordApi
         api.MapBoardApi();
         api.MapEngagementApi();
         api.MapRisksApi();
+        api.MapAgreementsApi();
+        api.MapCostBenefitApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

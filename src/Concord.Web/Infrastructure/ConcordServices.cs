@@ -70,6 +70,8 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Board/EditMeeting", "programme/{partnershipId:guid}/board/meetings/new");
             options.Conventions.AddPageRoute("/Engagement/Edit", "programme/{partnershipId:guid}/engagement/new");
             options.Conventions.AddPageRoute("/Risks/Edit", "programme/{partnershipId:guid}/risks/new");
+            options.Conventions.AddPageRoute("/Agreements/Edit", "partnerships/{partnershipId:guid}/agreements/new");
+            options.Conventions.AddPageRoute("/Kpis/Edit", "agreements/{agreementId:guid}/kpis/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -94,6 +96,7 @@ public static class ConcordServices
         services.AddScoped<LayoutContext>();
         services.AddScoped<Programme.ProgrammeReader>();
         services.AddScoped<Programme.RiskReader>();
+        services.AddScoped<Finance.AgreementReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();
@@ -101,6 +104,7 @@ public static class ConcordServices
         services.AddSingleton<IAttentionSource, OverdueBoardActions>();
         services.AddSingleton<IAttentionSource, RiskReviewsDue>();
         services.AddScoped<IAttentionSource, Programme.ProgrammeAttention>();
+        services.AddSingleton<IAttentionSource, KpiAlerts>();
 
         services.AddHttpLogging(options =>
         {
