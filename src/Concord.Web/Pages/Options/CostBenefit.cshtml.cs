@@ -30,8 +30,7 @@ public sealed class CostBenefitModel(ProgrammeReader reader, ConcordDbContext db
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var option = await Reader.OptionAsync(id, cancellationToken);
-        if (option is null || !await LoadProgrammeAsync(option.ProgrammeId, cancellationToken))
+        if (await LoadOptionAsync(id, cancellationToken) is not { } option)
         {
             return NotFound();
         }

@@ -109,8 +109,7 @@ public sealed partial class EditCostBenefitModel(ProgrammeReader reader, Concord
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var option = await Reader.OptionAsync(id, cancellationToken);
-        if (option is null || !await LoadProgrammeAsync(option.ProgrammeId, cancellationToken))
+        if (await LoadOptionAsync(id, cancellationToken) is not { } option)
         {
             return false;
         }
