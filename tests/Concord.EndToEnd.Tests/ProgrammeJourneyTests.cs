@@ -70,11 +70,26 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : BrowserTests
         Assert.Equal(5, await page.Locator("#gate-criteria .govuk-tag").CountAsync());
 
         // Stage 1: formulation.
-        await Appraise("cost-benefit", async () =>
+        await journey.OpenAsync($"{OptionPath()}/cost-benefit");
+        await journey.FollowAsync("Prepare the cost-benefit analysis");
+        foreach (var (row, scenario, council, kind, description, amounts) in new[]
         {
-            await Fill("Input_CostBenefitSummary", "One head of virtual school in place of two; £70,000 a year released from year 2.");
-            await Date("Input_CostBenefitDraftedOn", last);
-        });
+            (0, "Do nothing", "Stockport", "Recurring cost", "Stockport head of virtual school", "70000 70000 70000 70000 70000"),
+            (1, "Do nothing", "Tameside", "Recurring cost", "Tameside head of virtual school", "70000 70000 70000 70000 70000"),
+            (2, "The option", "Stockport", "Recurring cost", "Half of one head of virtual school", "35000 35000 35000 35000 35000"),
+            (3, "The option", "Tameside", "Recurring cost", "Half of one head of virtual school", "70000 35000 35000 35000 35000"),
+        })
+        {
+            await page.Locator($"#Input_Lines_{row}__Scenario").SelectOptionAsync(new SelectOptionValue { Label = scenario });
+            await page.Locator($"#Input_Lines_{row}__AuthorityId").SelectOptionAsync(new SelectOptionValue { Label = council });
+            await page.Locator($"#Input_Lines_{row}__Kind").SelectOptionAsync(new SelectOptionValue { Label = kind });
+            await Fill($"Input_Lines_{row}__Description", description);
+            await Fill($"Input_Lines_{row}__Amounts", amounts);
+        }
+
+        await Fill("Input_DescribedBenefits", "One virtual school standard for children looked after in both boroughs");
+        await Submit("Save cost-benefit analysis");
+        Assert.Equal(5, await page.Locator("#increment tbody tr").CountAsync());
         await Appraise("eqia", () => Choose("Input.Eqia", "FullAssessmentNeeded"));
         await Appraise("considerations", async () =>
         {
@@ -132,11 +147,45 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : BrowserTests
             await Fill("Input_MonitoringMethod", "Termly reports to both corporate parenting panels.");
             await Fill("Input_Indicators", "Attendance and attainment of children looked after; personal education plans on time.");
         });
-        await Appraise("agreement", async () =>
+        await Appraise("agreement", () => Choose("Input.AgreementNeed", "Needed"));
+        await journey.OpenAsync($"{OptionPath()}/appraisal/agreement");
+        await journey.FollowAsync("Add an agreement for this option");
+        await Fill("Input_Title", "Shared virtual school agreement");
+        foreach (var (row, council, kind, description, value) in new[]
         {
-            await Choose("Input.AgreementNeed", "Needed");
-            await Choose("Input.AgreementStatus", "Drafted");
-        });
+            (0, "Stockport", "Money", "Half of the head of the virtual school", "35000"),
+            (1, "Tameside", "Money", "Half of the head of the virtual school", "35000"),
+            (2, "Tameside", "Premises", "Office at Tameside One", "4000"),
+        })
+        {
+            await page.Locator($"#Input_Contributions_{row}__AuthorityId").SelectOptionAsync(new SelectOptionValue { Label = council });
+            await page.Locator($"#Input_Contributions_{row}__Kind").SelectOptionAsync(new SelectOptionValue { Label = kind });
+            await Fill($"Input_Contributions_{row}__Description", description);
+            await Fill($"Input_Contributions_{row}__AnnualValue", value);
+        }
+
+        await Fill("Input_Contingency", "Each council's own children looked after team supports its schools if the virtual school fails.");
+        await Submit("Save agreement");
+        var agreementPath = new Uri(page.Url).AbsolutePath;
+        Assert.Equal("Shared virtual school agreement", await page.Locator("h1").InnerTextAsync());
+        await journey.FollowAsync("Add a KPI");
+        await Fill("Input_Measure", "Personal education plans reviewed on time");
+        await Fill("Input_Unit", "%");
+        await Fill("Input_Target", "95");
+        await Choose("Input.Polarity", "HigherIsBetter");
+        await Choose("Input.Frequency", "Termly");
+        await Fill("Input_Source", "Virtual school case management system");
+        await Submit("Save KPI");
+        foreach (var (period, end, value) in new[] { ("Autumn term", last.AddMonths(-8), "91"), ("Spring term", last.AddMonths(-4), "96"), ("Summer term", last, "97") })
+        {
+            await Fill("Actual_Period", $"{period} {end.Year}");
+            await Date("Actual_PeriodEnd", end);
+            await Fill("Actual_Value", value);
+            await Submit("Record actual");
+        }
+
+        Assert.Equal(1, await page.Locator("#trend svg[role='img']").CountAsync());
+        Assert.Equal(3, await page.Locator("#actuals tbody tr").CountAsync());
         foreach (var (council, body, outcome) in new[] { ("Stockport", "Cabinet (Cabinet)", "Approved"), ("Tameside", "Executive Cabinet (Cabinet)", "ApprovedWithConditions") })
         {
             if (council == "Tameside")
@@ -171,11 +220,11 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : BrowserTests
             await Date("Input_FirstScrutinyReportOn", DateTime.Today.AddMonths(6));
             await Fill("Input_FirstScrutinyCommittee", "Children's Services Scrutiny Panel");
         });
-        await Appraise("agreement", async () =>
-        {
-            await Choose("Input.AgreementNeed", "Needed");
-            await Choose("Input.AgreementStatus", "Signed");
-        });
+        await journey.OpenAsync($"{agreementPath}/edit");
+        await Choose("Input.Status", "Signed");
+        await Date("Input_SignedOn", last);
+        await Submit("Save agreement");
+        Assert.Equal("Signed", (await page.Locator("#status .govuk-tag").InnerTextAsync()).Trim());
         await Advance("implemented");
 
         Assert.Equal("Implemented", (await page.Locator("h1 + p .govuk-tag").InnerTextAsync()).Trim());

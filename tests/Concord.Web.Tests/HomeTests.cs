@@ -41,7 +41,16 @@ public abstract class HomeTests<TApp>(TApp app) : AppTests<TApp>(app)
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = option.GetProperty("id").GetGuid();
         var version = option.GetProperty("version").GetGuid();
-        version = await PutAppraisalAsync(lead, id, "cost-benefit", new { costBenefitSummary = "Saves two placements a year", costBenefitDraftedOn = "2026-10-01", version });
+        var costBenefit = await lead.PutAsJsonAsync($"/api/options/{id}/cost-benefit", new
+        {
+            firstYear = 2026,
+            lines = new[]
+            {
+                new { scenario = "DoNothing", authorityId = members[0], kind = "RecurringCost", description = "Two out-of-borough placements", amounts = new[] { 240_000m, 240_000m, 240_000m, 240_000m, 240_000m } },
+                new { scenario = "Option", authorityId = members[0], kind = "RecurringCost", description = "Joint sufficiency team", amounts = new[] { 90_000m, 90_000m, 90_000m, 90_000m, 90_000m } },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, costBenefit.StatusCode);
         version = await PutAppraisalAsync(lead, id, "eqia", new { eqia = "FullAssessmentNeeded", version });
         await PutAppraisalAsync(lead, id, "considerations", new { hrConsiderations = "No TUPE", legalConsiderations = "Section 101 delegation", version });
         var risk = await lead.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/risks", new

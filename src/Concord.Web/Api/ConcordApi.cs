@@ -25,6 +25,8 @@ public static class ConcordApi
         api.MapRisksApi();
         api.MapHighNeedsApi();
         api.MapFinanceApi();
+        api.MapAgreementsApi();
+        api.MapCostBenefitApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

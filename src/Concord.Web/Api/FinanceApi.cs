@@ -12,7 +12,7 @@ public sealed record AuthorityShareDto(AuthorityRef Authority, decimal Value);
 
 public sealed record RuleDto(ApportionmentMethod Method, ApportionmentDriver? Driver, int? DriverYear, string Description, IReadOnlyList<AuthorityShareDto> Shares)
 {
-    public static RuleDto From(ApportionmentRule rule, PartnershipView view) => new(rule.Method, rule.Driver, rule.DriverYear, rule.Describe(),
+    public static RuleDto From(ApportionmentRule rule, PartnershipView view) => new(rule.Method, rule.Driver, rule.DriverYear, view.Describe(rule),
         rule.Shares.Select(s => new AuthorityShareDto(new AuthorityRef(s.AuthorityId, view.NameOf(s.AuthorityId)), s.Value)).ToList());
 }
 

@@ -7,25 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Concord.Web.Finance;
 
 /// <summary>A partnership with the names of its councils, in name order.</summary>
-public sealed record PartnershipView(Partnership Partnership)
-{
-    public Guid Id => Partnership.Id;
-
-    /// <summary>The member councils, in name order.</summary>
-    public IReadOnlyList<(Guid Id, string Name)> Councils { get; } =
-        Partnership.Members.Select(m => (m.AuthorityId, m.Authority!.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-
-    public IReadOnlyList<Guid> Members => Councils.Select(c => c.Id).ToList();
-
-    public string NameOf(Guid? authorityId) =>
-        Councils.FirstOrDefault(c => c.Id == authorityId) is { Name: { } name } ? name : "Unknown council";
-
-    public string NamesOf(IEnumerable<Guid> authorityIds) => string.Join(" and ", Councils.Where(c => authorityIds.Contains(c.Id)).Select(c => c.Name));
-
-    /// <summary>The councils of <paramref name="authorityIds"/>, in the partnership's order.</summary>
-    public IReadOnlyList<Guid> InOrder(IEnumerable<Guid> authorityIds) => Members.Where(authorityIds.Contains).ToList();
-}
-
 /// <summary>The rule as entered: a method, the fixed percentages per council, or a driver and the year of its measures.</summary>
 public sealed record RuleChoice(ApportionmentMethod? Method, IReadOnlyCollection<AuthorityShare> Percentages, ApportionmentDriver? Driver, int? DriverYear);
 

@@ -72,6 +72,8 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Risks/Edit", "programme/{partnershipId:guid}/risks/new");
             options.Conventions.AddPageRoute("/HighNeeds/Edit", "high-needs/new");
             options.Conventions.AddPageRoute("/SharedPosts/Edit", "partnerships/{partnershipId:guid}/shared-posts/new");
+            options.Conventions.AddPageRoute("/Agreements/Edit", "partnerships/{partnershipId:guid}/agreements/new");
+            options.Conventions.AddPageRoute("/Kpis/Edit", "agreements/{agreementId:guid}/kpis/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -98,6 +100,7 @@ public static class ConcordServices
         services.AddScoped<Finance.HighNeedsReader>();
         services.AddScoped<Programme.RiskReader>();
         services.AddScoped<Finance.SharedPostReader>();
+        services.AddScoped<Finance.AgreementReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();
@@ -106,6 +109,7 @@ public static class ConcordServices
         services.AddSingleton<IAttentionSource, RiskReviewsDue>();
         services.AddSingleton<IAttentionSource, SharedPostReviewsDue>();
         services.AddScoped<IAttentionSource, Programme.ProgrammeAttention>();
+        services.AddSingleton<IAttentionSource, KpiAlerts>();
 
         services.AddHttpLogging(options =>
         {

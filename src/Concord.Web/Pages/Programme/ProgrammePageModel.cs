@@ -44,6 +44,13 @@ public abstract class ProgrammePageModel(ProgrammeReader reader) : ConcordPageMo
         return record is not null && await LoadProgrammeAsync(record.ProgrammeId, cancellationToken) ? (true, record) : (false, null);
     }
 
+    /// <summary>Loads an option and its programme; null when either is missing or hidden from the council worked for.</summary>
+    protected async Task<Option?> LoadOptionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var option = await Reader.OptionAsync(id, cancellationToken);
+        return option is not null && await LoadProgrammeAsync(option.ProgrammeId, cancellationToken) ? option : null;
+    }
+
     protected async Task<bool> LoadProgrammeAsync(Guid programmeId, CancellationToken cancellationToken)
     {
         var view = await Reader.ForProgrammeAsync(programmeId, cancellationToken);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Concord.Web.Pages.Money;
+namespace Concord.Web.Pages.MoneyHub;
 
 /// <summary>
 /// Where the money is: for each partnership the council belongs to, its shared posts, agreements,
