@@ -5,13 +5,9 @@ namespace Concord.Web.Infrastructure.Forms;
 /// <summary>Numbers as people type them into a form: "£25,000", "3.5", "-2".</summary>
 public static class NumberInput
 {
-    /// <summary>The number entered, ignoring a pound sign, commas, a percent sign and spaces; null if it is not a number.</summary>
-    public static decimal? Read(string? value)
-    {
-        var cleaned = (value ?? string.Empty).Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal)
-            .Replace("%", string.Empty, StringComparison.Ordinal).Trim();
-        return decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) ? number : null;
-    }
+    /// <summary>The number entered, read as <see cref="AmountInput"/> reads amounts and ignoring a percent sign; null if it is not a number.</summary>
+    public static decimal? Read(string? value) =>
+        AmountInput.TryParse(value?.Replace("%", string.Empty, StringComparison.Ordinal), out var number) ? number : null;
 
     /// <summary>A number as the form shows it back: "25000", "3.5".</summary>
     public static string Write(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
