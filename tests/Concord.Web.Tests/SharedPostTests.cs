@@ -316,10 +316,18 @@ public abstract class SharedPostTests<TApp>(TApp app) : AppTests<TApp>(app)
         var measure = await ReadAsync(db => db.ApportionmentMeasures.SingleAsync(m => m.AuthorityId == tameside && m.Driver == ApportionmentDriver.Ehcps && m.Year == 2024));
         Assert.Equal((2_315m, "DfE SEN2 2024, revised"), (measure.Value, measure.Source));
         Assert.Contains(listed.EnumerateArray(), m => m.GetProperty("driver").GetString() == "Ehcps" && m.GetProperty("value").GetDecimal() == 2_315m);
-        Assert.Equal("Education, health and care plans 2024 Tameside 2,315 DfE SEN2 2024, revised",
-            page.Text($"#measures tr[data-driver='Ehcps'][data-year='2024'][data-authority='{tameside}']"));
-        Assert.Equal("Population aged 0 to 25 2021 Stockport 83,763 ONS Census 2021, usual residents aged 0 to 25",
-            page.Text($"#measures tr[data-driver='PopulationAged0To25'][data-year='2021'][data-authority='{stockport}']"));
+        var row = $"#measures tr[data-driver='Ehcps'][data-year='2024'][data-authority='{tameside}']";
+        Assert.StartsWith("Education, health and care plans 2024 Tameside 2,315 DfE SEN2 2024, revised", page.Text(row), StringComparison.Ordinal);
+        Assert.StartsWith("Population aged 0 to 25 2021 Stockport 83,763 ONS Census 2021, usual residents aged 0 to 25",
+            page.Text($"#measures tr[data-driver='PopulationAged0To25'][data-year='2021'][data-authority='{stockport}']"), StringComparison.Ordinal);
+
+        var changeLink = page.QuerySelector($"{row} a")!.GetAttribute("href")!;
+        var (_, form) = await client.GetPageAsync(changeLink);
+        var changedOnPage = await client.SubmitAsync(changeLink, "#measure-form", ("Input.Value", "2320"));
+        Assert.Equal("2315", form.QuerySelector("#Input_Value")!.GetAttribute("value"));
+        Assert.Equal("DfE SEN2 2024, revised", form.QuerySelector("#Input_Source")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, changedOnPage.StatusCode);
+        Assert.Equal(2_320m, await ReadAsync(db => db.ApportionmentMeasures.Where(m => m.Id == measure.Id).Select(m => m.Value).SingleAsync()));
     }
 
     [Fact]

@@ -31,8 +31,28 @@ public sealed class MeasuresModel(SharedPostReader reader, ConcordDbContext db, 
     public IReadOnlyList<SelectListItem> CouncilChoices =>
         Choices.WithPrompt("Select a council", View.Councils.Select(c => new SelectListItem(c.Name, c.Id.ToString())));
 
-    public async Task<IActionResult> OnGetAsync(Guid partnershipId, CancellationToken cancellationToken) =>
-        await LoadAsync(partnershipId, cancellationToken) ? Page() : NotFound();
+    /// <summary>The page; with a council, measure and year already recorded (its "Change" link), the form starts from that value.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid partnershipId, Guid? authorityId, string? driver, int? year, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(partnershipId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Measures.FirstOrDefault(m => m.AuthorityId == authorityId && m.Driver.ToString() == driver && m.Year == year) is { } measure)
+        {
+            Input = new MeasureInput
+            {
+                AuthorityId = measure.AuthorityId.ToString(),
+                Driver = measure.Driver.ToString(),
+                Year = measure.Year.ToString(CultureInfo.InvariantCulture),
+                Value = measure.Value.ToString("0.##", CultureInfo.InvariantCulture),
+                Source = measure.Source,
+            };
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
