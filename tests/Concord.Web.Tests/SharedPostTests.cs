@@ -195,7 +195,7 @@ public abstract class SharedPostTests<TApp>(TApp app) : AppTests<TApp>(app)
         var stale = await other.PutAsJsonAsync($"/api/shared-posts/{id}", body);
 
         Assert.Equal(65_000m, read.GetProperty("annualCost").GetDecimal());
-        Assert.Equal("Fixed percentages", read.GetProperty("rule").GetProperty("description").GetString());
+        Assert.Equal("Fixed percentages: Stockport 70%, Tameside 30%", read.GetProperty("rule").GetProperty("description").GetString());
         Assert.Equal([45_500m, 19_500m], read.GetProperty("yearlyShares").EnumerateArray().Select(s => s.GetProperty("value").GetDecimal()));
         Assert.Equal("2026-04-01", read.GetProperty("reviewDates")[0].GetString());
         Assert.Contains(all.EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
