@@ -51,7 +51,7 @@ internal sealed class FinanceDemo(ConcordDbContext db, Partnership partnership, 
         var s = stockport.Id;
         var t = tameside.Id;
         var first = FinancialYear.Of(today).StartYear;
-        return CostBenefitAnalysis.Create(partnership.Id, option.Id, new CostBenefitDetails(first, 5, CostBenefitAnalysis.GreenBookRate, 0.2m,
+        return CostBenefitAnalysis.Create(partnership.Id, option.Id, new CostBenefitDetails(first, 5, CostBenefitAnalysis.GreenBookRate, 0.1m,
         [
             new(CostBenefitScenario.DoNothing, s, CostBenefitKind.RecurringCost, "Stockport emergency duty team (9 staff)", [420_000, 420_000, 420_000, 420_000, 420_000]),
             new(CostBenefitScenario.DoNothing, t, CostBenefitKind.RecurringCost, "Tameside emergency duty team (9 staff)", [400_000, 400_000, 400_000, 400_000, 400_000]),
@@ -59,7 +59,7 @@ internal sealed class FinanceDemo(ConcordDbContext db, Partnership partnership, 
             new(CostBenefitScenario.Option, t, CostBenefitKind.OneOffCost, "Systems, training and change", [30_000, 0, 0, 0, 0]),
             new(CostBenefitScenario.Option, s, CostBenefitKind.RecurringCost, "Both rotas in year 1, then 55% of one rota (call volume)", [420_000, 352_000, 352_000, 352_000, 352_000]),
             new(CostBenefitScenario.Option, t, CostBenefitKind.RecurringCost, "Both rotas in year 1, then 45% of one rota (call volume)", [400_000, 288_000, 288_000, 288_000, 288_000]),
-        ], ["Fewer hand-offs for families who live near the border"], "Illustrative figures for the demo; optimism bias of 20% on the option's costs."),
+        ], ["Fewer hand-offs for families who live near the border"], "Illustrative figures for the demo; optimism bias of 10% on the option's costs."),
             Members, At(today.AddDays(-80), t, "Jamie Clarke"));
     }
 
