@@ -230,6 +230,29 @@ public abstract class HighNeedsTests<TApp>(TApp app) : AppTests<TApp>(app)
     }
 
     [Fact]
+    public async Task The_budget_downloads_as_a_workbook_with_the_reconciliation_to_the_penny_and_only_for_its_own_council()
+    {
+        var client = await SignInAsync("viewer@stockport.demo");
+        var (_, page) = await client.GetPageAsync("/high-needs/2020-21");
+
+        var response = await client.GetAsync(page.QuerySelector("#download-xlsx")!.GetAttribute("href"));
+        var tameside = await (await SignInAsync("finance@tameside.demo")).GetAsync($"/api/authorities/{Stockport}/high-needs/xlsx?year=2020-21");
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var workbook = document.WorkbookPart!;
+        var names = workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
+        var reconciliation = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Reconciliation").Id!.Value!);
+        static string Text(Cell cell) => cell.InlineString?.Text?.Text ?? cell.CellValue?.Text ?? string.Empty;
+        var rows = reconciliation.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
+
+        Assert.Equal("high-needs-stockport-2020-21.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(["Spending lines", "Reconciliation", "Projection"], names);
+        Assert.Equal(["1302000", "-163000", "2099000", "3238000", "-870000", "-497000", "1871000"],
+            rows.Skip(1).Select(r => decimal.Parse(Text(r[1]), CultureInfo.InvariantCulture).ToString("0", CultureInfo.InvariantCulture)));
+        Assert.Equal(CellValues.Number, rows[1][1].DataType?.Value);
+        Assert.Equal(HttpStatusCode.NotFound, tameside.StatusCode);
+    }
+
+    [Fact]
     public async Task The_DSG_allocations_match_the_shipped_file_read_independently()
     {
         var client = await SignInAsync("viewer@tameside.demo");

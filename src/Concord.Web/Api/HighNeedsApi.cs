@@ -74,6 +74,8 @@ public static class HighNeedsApi
         var authority = api.MapGroup("/authorities/{onsCode}/high-needs").WithTags("High needs");
         authority.MapGet("/", GetHighNeeds).WithName("GetHighNeeds")
             .WithSummary("DfE's DSG allocation by block for the authority and year (public), and the council's own high needs budget when the caller works for it");
+        authority.MapGet("/xlsx", DownloadHighNeeds).WithName("DownloadHighNeeds")
+            .WithSummary("The council's own high needs budget for the year as an Excel workbook: spending lines, reconciliation and projection");
         authority.MapPut("/", PutHighNeeds).WithName("PutHighNeeds").RequireAuthorization(Policies.Finance)
             .WithSummary("Creates or changes the caller's own council's high needs budget for the year: lines, forecasts, reconciliation and recovery assumptions");
 
@@ -101,6 +103,20 @@ public static class HighNeedsApi
         return TypedResults.Ok(new HighNeedsDto(new AuthorityRef(authority.Id, authority.Name), authority.OnsCode, authority.DfeCode, chosen.ToString(),
             view.Allocation is null ? null : DsgAllocationDto.From(view.Allocation), DataSourceDto.From(await reader.ProvenanceAsync(ct)),
             view.Budget is null ? null : HighNeedsBudgetDto.From(view.Budget), note));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<string>>> DownloadHighNeeds(string onsCode, string? year, HighNeedsReader reader, CancellationToken ct)
+    {
+        var chosen = Year(year);
+        if (await reader.AuthorityAsync(onsCode, ct) is not { } authority)
+        {
+            return TypedResults.NotFound($"No authority has the ONS code '{onsCode}'.");
+        }
+
+        var view = await reader.ViewAsync(authority, chosen, ct);
+        return view.Budget is { } budget
+            ? TypedResults.File(HighNeedsExport.Xlsx(budget), TableExport.XlsxType, HighNeedsExport.FileName(budget, authority.Name))
+            : TypedResults.NotFound(view.OwnCouncil ? $"{authority.Name} has no high needs budget for {chosen}." : $"{authority.Name}'s high needs budget is internal to {authority.Name}.");
     }
 
     private static async Task<Results<Ok<HighNeedsBudgetDto>, Created<HighNeedsBudgetDto>, NotFound<string>>> PutHighNeeds(
