@@ -317,6 +317,34 @@ public abstract class RechargeTests<TApp>(TApp app) : AppTests<TApp>(app)
             page.Text($"#what-if tr[data-authority='{tameside}']"));
         Assert.Equal(population[0] + population[1], expected.Total);
     }
+
+    [Fact]
+    public async Task What_if_compares_one_post_on_its_own()
+    {
+        var (partnership, stockport, tameside, expected) = await ExpectedAsync();
+        var director = await ReadAsync(db => db.SharedPosts.SingleAsync(p => p.Title == "Joint Director of Education"));
+        var client = await SignInAsync("officer@tameside.demo");
+
+        var (response, page) = await client.GetPageAsync($"/partnerships/{partnership}/recharges/what-if?year=2022-23&item={director.Id}");
+
+        // Population aged 0 to 25 (Census 2021): Stockport 83,763, Tameside 70,383, of 154,146. Rounded down to the
+        // penny, with the penny left over going to the larger remainder.
+        var cost = expected.Costs["Joint Director of Education"];
+        var pence = cost * 100;
+        var (s, t) = (Math.Floor(pence * 83_763m / 154_146m), Math.Floor(pence * 70_383m / 154_146m));
+        if (s + t < pence)
+        {
+            var (rs, rt) = (pence * 83_763m / 154_146m - s, pence * 70_383m / 154_146m - t);
+            (s, t) = rs >= rt ? (s + 1, t) : (s, t + 1);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith($"Each council's part of {Money.Format(cost)}, Joint Director of Education", page.Text("#what-if caption"), StringComparison.Ordinal);
+        Assert.Equal("Its rule: Equal shares", page.QuerySelectorAll("#what-if thead th")[1].TextContent.Trim());
+        Assert.Contains(Money.Format(s / 100), page.Text($"#what-if tr[data-authority='{stockport}']"), StringComparison.Ordinal);
+        Assert.Contains(Money.Format(t / 100), page.Text($"#what-if tr[data-authority='{tameside}']"), StringComparison.Ordinal);
+        Assert.Equal(director.Id.ToString(), page.QuerySelector("#Item option[selected]")?.GetAttribute("value"));
+    }
 }
 
 public sealed class RechargeTestsOnSqlite(SqliteApp app) : RechargeTests<SqliteApp>(app);

@@ -149,10 +149,26 @@ public sealed class SharedPostReader(ConcordDbContext db, TimeProvider clock)
     /// The year's total shared cost split under the rules now in force (each post's and agreement's
     /// own), equally, and by each driver with a measure for every council in its latest year.
     /// </summary>
-    public async Task<WhatIf> WhatIfAsync(PartnershipView view, FinancialYear year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The year's shared cost split under each rule: all of it, or only one post's or agreement's
+    /// (<paramref name="itemId"/>), between the councils that share that one.
+    /// </summary>
+    public async Task<WhatIf> WhatIfAsync(PartnershipView view, FinancialYear year, Guid? itemId, CancellationToken cancellationToken)
     {
         var statement = await StatementAsync(view, year, null, cancellationToken);
         var measures = await MeasuresAsync(view.Id, cancellationToken);
+        if (itemId is { } id && statement.Items.FirstOrDefault(i => i.SourceId == id) is { } item)
+        {
+            var sharing = view.InOrder(item.Shares.Keys);
+            var alternativesForItem = new List<(string Label, ApportionmentRule Rule)> { ("Equal shares", ApportionmentRule.Equal) };
+            alternativesForItem.AddRange(CompleteDrivers(view, measures).Select(d =>
+            {
+                var rule = ApportionmentMeasure.RuleFor(d.Driver, d.Year, measures, sharing, x => view.NameOf(x));
+                return (rule.Describe(), rule);
+            }));
+            return new WhatIf(statement, [new WhatIfColumn($"Its rule: {item.Rule}", ApportionmentRule.Equal, item.Shares), .. Recharges.WhatIf(item.Cost, sharing, alternativesForItem)], item);
+        }
+
         var current = new WhatIfColumn("Current rules", ApportionmentRule.Equal, statement.Councils.ToDictionary(c => c.AuthorityId, c => c.Share));
         var alternatives = new List<(string Label, ApportionmentRule Rule)> { ("Equal shares", ApportionmentRule.Equal) };
         alternatives.AddRange(CompleteDrivers(view, measures).Select(d =>
@@ -165,4 +181,8 @@ public sealed class SharedPostReader(ConcordDbContext db, TimeProvider clock)
 }
 
 /// <summary>A year's statement and its total shared cost split under each rule compared.</summary>
-public sealed record WhatIf(RechargeStatement Statement, IReadOnlyList<WhatIfColumn> Columns);
+public sealed record WhatIf(RechargeStatement Statement, IReadOnlyList<WhatIfColumn> Columns, RechargeItem? Item = null)
+{
+    /// <summary>The cost compared: one item's, or the whole year's.</summary>
+    public decimal Cost => Item?.Cost ?? Statement.TotalCost;
+}

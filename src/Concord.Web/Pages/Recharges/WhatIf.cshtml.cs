@@ -2,6 +2,7 @@ using Concord.Core.Finance;
 using Concord.Web.Finance;
 using Concord.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Concord.Web.Pages.Recharges;
 
@@ -16,6 +17,15 @@ public sealed class WhatIfModel(SharedPostReader reader) : RechargePageModel(rea
 
     public WhatIf? Comparison { get; private set; }
 
+    /// <summary>One shared post or agreement to compare on its own; none for the whole year.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Item { get; set; }
+
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ItemChoices =>
+        Comparison is null
+            ? []
+            : [new("Every shared post and agreement together", string.Empty), .. Comparison.Statement.Items.Select(i => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem($"{i.Title} ({i.Kind.ToLowerInvariant()})", i.SourceId.ToString(), i.SourceId == Item))];
+
     protected override async Task ShowAsync(FinancialYear year, int? quarter, CancellationToken cancellationToken) =>
-        Comparison = await Reader.WhatIfAsync(View, year, cancellationToken);
+        Comparison = await Reader.WhatIfAsync(View, year, Item, cancellationToken);
 }
