@@ -40,6 +40,9 @@ public sealed class HighNeedsJourneyTests(BrowserFixture fixture) : BrowserTests
         await journey.OpenAsync("/high-needs/new");
         await journey.OpenAsync("/dsg?year=2021-22");
         Assert.Contains("Stockport (356)", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await journey.FollowAsync("About this dataset");
+        Assert.Contains("Open Government Licence v3.0", await page.Locator(".govuk-summary-list").InnerTextAsync(), StringComparison.Ordinal);
+        await journey.FollowAsync("All public data");
 
         Assert.Empty(journey.Violations);
         Assert.Empty(journey.ConsoleErrors);

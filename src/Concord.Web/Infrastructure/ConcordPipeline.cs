@@ -19,7 +19,7 @@ public static class ConcordPipeline
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Concord.Startup");
         var database = app.Services.GetRequiredService<ConcordDatabase>();
         await DatabaseInitializer.MigrateAsync(database, logger);
-        await PublicData.DsgImport.ImportAsync(database, PublicData.DsgImport.DefaultPath, app.Services.GetRequiredService<TimeProvider>(), logger);
+        await PublicData.PublicDataImport.ImportAllAsync(database, app.Services.GetRequiredService<TimeProvider>(), logger);
 
         if (DemoEnabled(app))
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Concord.Core.Finance;
 using Concord.Core.PublicData;
 using Concord.Data;
@@ -37,7 +36,7 @@ public static class DsgImport
     ];
 
     /// <summary>Where the shipped file is: copied beside the app from the repository's data folder.</summary>
-    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "data", Dataset, FileName);
+    public static string DefaultPath => Path.Combine(PublicDataImport.Folder, Dataset, FileName);
 
     /// <summary>Reads and checks every row; throws <see cref="DataFileException"/> at the first problem.</summary>
     public static List<DsgAllocation> Read(TextReader text, string file)
@@ -114,31 +113,29 @@ public static class DsgImport
     }
 
     /// <summary>Imports the file unless the same file is already imported; returns its provenance.</summary>
-    public static async Task<DatasetImport> ImportAsync(ConcordDatabase database, string path, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default)
+    public static Task<DatasetImport> ImportAsync(ConcordDatabase database, string path, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default) =>
+        PublicDataImport.ImportAsync(new Allocations(), database, path, clock, logger, cancellationToken: cancellationToken);
+
+    /// <summary>The DSG allocations as one of Concord's public datasets.</summary>
+    public sealed class Allocations : IPublicDataset
     {
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        await using var db = database.OpenAsSystem();
-        var provenance = await db.DatasetImports.SingleOrDefaultAsync(d => d.Dataset == Dataset, cancellationToken);
-        if (provenance?.Sha256 == sha)
+        string IPublicDataset.Dataset => DsgImport.Dataset;
+
+        public string Title => DsgImport.Title;
+
+        public string Publisher => DsgImport.Publisher;
+
+        public string Licence => DsgImport.Licence;
+
+        public string FileName => DsgImport.FileName;
+
+        public async Task<int> ReplaceAsync(ConcordDbContext db, TextReader file, IProgress<double>? progress, CancellationToken cancellationToken)
         {
-            logger.LogInformation("Public data {Dataset} is up to date ({Rows} rows)", Dataset, provenance.Rows);
-            return provenance;
+            var rows = Read(file, FileName);
+            progress?.Report(0.5);
+            await db.DsgAllocations.ExecuteDeleteAsync(cancellationToken);
+            db.DsgAllocations.AddRange(rows);
+            return rows.Count;
         }
-
-        logger.LogInformation("Importing public data {Dataset} from {File}", Dataset, Path.GetFileName(path));
-        using var reader = new StreamReader(new MemoryStream(bytes));
-        var rows = Read(reader, Path.GetFileName(path));
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.DsgAllocations.ExecuteDeleteAsync(cancellationToken);
-        db.DsgAllocations.AddRange(rows);
-        provenance ??= db.DatasetImports.Add(new DatasetImport { Dataset = Dataset }).Entity;
-        (provenance.Title, provenance.Publisher, provenance.Licence, provenance.File) = (Title, Publisher, Licence, Path.GetFileName(path));
-        (provenance.Rows, provenance.Sha256, provenance.ImportedAt) = (rows.Count, sha, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Imported {Rows} DSG allocations for {Years} financial years", rows.Count, rows.Select(r => r.FinancialYearStart).Distinct().Count());
-        return provenance;
     }
 }
