@@ -105,6 +105,8 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
     public DbSet<Core.PublicData.DatasetImport> DatasetImports => Set<Core.PublicData.DatasetImport>();
 
+    public DbSet<Core.PublicData.PopulationEstimate> PopulationEstimates => Set<Core.PublicData.PopulationEstimate>();
+
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
 

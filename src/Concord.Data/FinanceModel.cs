@@ -114,7 +114,16 @@ internal static class FinanceModel
     }
 
     /// <summary>Imported public data and its provenance.</summary>
-    public static void ConfigurePublicData(ModelBuilder builder) =>
+    public static void ConfigurePublicData(ModelBuilder builder)
+    {
+        builder.Entity<Core.PublicData.PopulationEstimate>(estimate =>
+        {
+            estimate.HasIndex(e => new { e.Year, e.AreaCode }).IsUnique();
+            estimate.Property(e => e.AreaCode).HasMaxLength(9);
+            estimate.Property(e => e.AreaName).HasMaxLength(100);
+            estimate.Property(e => e.Geography).HasMaxLength(50);
+            Json(estimate.Property(e => e.ByAge));
+        });
         builder.Entity<Core.PublicData.DatasetImport>(import =>
         {
             import.HasIndex(i => i.Dataset).IsUnique();
@@ -125,6 +134,7 @@ internal static class FinanceModel
             import.Property(i => i.File).HasMaxLength(300);
             import.Property(i => i.Sha256).HasMaxLength(64);
         });
+    }
 
     private static void Blocks(ComplexPropertyBuilder<DsgBlocks> blocks)
     {

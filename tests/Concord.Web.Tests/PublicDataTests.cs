@@ -1,4 +1,5 @@
 using System.Net;
+using Concord.Core.PublicData;
 using Concord.Web.PublicData;
 using Concord.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -39,12 +40,13 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         var imported = await PublicDataImport.ImportAllAsync(App.Database, new FixedClock(before.ImportedAt.AddDays(1)), NullLogger.Instance, force: true,
             progress: (_, done) => reported.Add(done));
 
-        var after = Assert.Single(imported);
+        Assert.Equal(["dfe-dsg", "ons-mye-2019", "ons-mye-2020"], imported.Select(i => i.Dataset));
+        var after = imported[0];
         Assert.Equal(before.ImportedAt.AddDays(1), after.ImportedAt);
         Assert.Equal((before.Sha256, before.Rows), (after.Sha256, after.Rows));
         Assert.Equal(604, await ReadAsync(db => db.DsgAllocations.CountAsync()));
+        Assert.Equal(426 + 420, await ReadAsync(db => db.PopulationEstimates.CountAsync()));
         Assert.Equal(1d, reported[^1]);
-        Assert.Equal(reported.Order(), reported);
     }
 
     [Fact]
@@ -53,6 +55,61 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal("\rdfe-dsg       [--------------------]   0%", ImportCommand.Bar("dfe-dsg", 0));
         Assert.Equal("\rdfe-dsg       [##########----------]  50%", ImportCommand.Bar("dfe-dsg", 0.5));
         Assert.Equal("\rdfe-dsg       [####################] 100%", ImportCommand.Bar("dfe-dsg", 1));
+    }
+
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2020)]
+    public async Task Population_figures_match_the_shipped_file_read_independently(int year)
+    {
+        var path = Path.Combine(PublicDataImport.Folder, "ons-mye", $"ons_mye_mid{year}_single_year_of_age_persons.csv");
+        var lines = await File.ReadAllLinesAsync(path);
+        var header = lines[0].Split(',');
+        foreach (var code in new[] { "E08000007", "E08000008", "E92000001" })
+        {
+            var row = lines.Single(l => l.StartsWith(code + ",", StringComparison.Ordinal)).Split(',');
+            var aged0To25 = Enumerable.Range(0, 26).Sum(age => int.Parse(row[Array.IndexOf(header, age.ToString(System.Globalization.CultureInfo.InvariantCulture))], System.Globalization.CultureInfo.InvariantCulture));
+            var all = int.Parse(row[Array.IndexOf(header, "All ages")], System.Globalization.CultureInfo.InvariantCulture);
+
+            var estimate = await ReadAsync(db => db.PopulationEstimates.SingleAsync(p => p.Year == year && p.AreaCode == code));
+
+            Assert.Equal(aged0To25, estimate.Aged(0, 25));
+            Assert.Equal(all, estimate.AllAges);
+            Assert.Equal(91, estimate.ByAge.Count);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_population_file_is_refused_naming_line_and_column_and_the_estimates_stay()
+    {
+        var dataset = PopulationImport.Years.Single(y => y.Year == 2020);
+        var good = (await File.ReadAllTextAsync(PublicDataImport.PathOf(dataset))).Split('\n');
+        var before = await ReadAsync(db => db.PopulationEstimates.CountAsync(p => p.Year == 2020));
+
+        async Task<DataFileException> ImportAsync(string content)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"mye-{Guid.NewGuid():N}.csv");
+            await File.WriteAllTextAsync(path, content);
+            try
+            {
+                return await Assert.ThrowsAsync<DataFileException>(() => PublicDataImport.ImportAsync(dataset, App.Database, path, TimeProvider.System, NullLogger.Instance, force: true));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        // Line 3 is Great Britain: its age 0 count made text, then made one more than the file says.
+        var gb = good[2].Split(',');
+        var text = await ImportAsync(string.Join('\n', good.Select((l, i) => i == 2 ? string.Join(',', gb.Take(4).Append("many").Concat(gb.Skip(5))) : l)));
+        var sum = await ImportAsync(string.Join('\n', good.Select((l, i) => i == 2 ? string.Join(',', gb.Take(4).Append((int.Parse(gb[4], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Concat(gb.Skip(5))) : l)));
+        var code = await ImportAsync(string.Join('\n', good.Select((l, i) => i == 2 ? "X" + l[1..] : l)));
+
+        Assert.Equal((3, "0", "'many' is not a whole number of people"), (text.Line, text.Column, text.Problem));
+        Assert.Equal((3, "All ages"), (sum.Line, sum.Column));
+        Assert.Equal((3, "Code"), (code.Line, code.Column));
+        Assert.Equal(before, await ReadAsync(db => db.PopulationEstimates.CountAsync(p => p.Year == 2020)));
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -41,16 +41,7 @@ public static class DsgImport
     /// <summary>Reads and checks every row; throws <see cref="DataFileException"/> at the first problem.</summary>
     public static List<DsgAllocation> Read(TextReader text, string file)
     {
-        using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
-        {
-            throw new DataFileException(file, 1, null, "the file is empty: it needs a header row and at least one allocation");
-        }
-
-        foreach (var column in Columns.Where(c => !header.Contains(c, StringComparer.Ordinal)))
-        {
-            throw new DataFileException(file, 1, column, "this column is missing from the header");
-        }
+        using var csv = PublicDataImport.OpenCsv(text, file, Columns, "allocation");
 
         var rows = new List<DsgAllocation>();
         var seen = new HashSet<(int, int)>();
@@ -120,6 +111,8 @@ public static class DsgImport
     public sealed class Allocations : IPublicDataset
     {
         string IPublicDataset.Dataset => DsgImport.Dataset;
+
+        string IPublicDataset.Folder => DsgImport.Dataset;
 
         public string Title => DsgImport.Title;
 

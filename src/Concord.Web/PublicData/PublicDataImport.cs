@@ -8,8 +8,11 @@ namespace Concord.Web.PublicData;
 /// <summary>A published dataset Concord ships in data/ and imports: what it is, and how its rows replace the previous ones.</summary>
 public interface IPublicDataset
 {
-    /// <summary>Its folder under data/, for example "dfe-dsg".</summary>
+    /// <summary>Its key, for example "dfe-dsg" or "ons-mye-2020".</summary>
     string Dataset { get; }
+
+    /// <summary>Its folder under data/, with its SOURCE.md, for example "ons-mye".</summary>
+    string Folder { get; }
 
     string Title { get; }
 
@@ -34,12 +37,15 @@ public interface IPublicDataset
 /// </summary>
 public static class PublicDataImport
 {
-    public static readonly IReadOnlyList<IPublicDataset> Datasets = [new DsgImport.Allocations()];
+    public static readonly IReadOnlyList<IPublicDataset> Datasets = [new DsgImport.Allocations(), .. PopulationImport.Years];
 
     /// <summary>Where the shipped files are: copied beside the app from the repository's data folder.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data");
 
-    public static string PathOf(IPublicDataset dataset) => Path.Combine(Folder, dataset.Dataset, dataset.FileName);
+    public static string PathOf(IPublicDataset dataset) => Path.Combine(Folder, dataset.Folder, dataset.FileName);
+
+    /// <summary>The dataset's SOURCE.md as shipped.</summary>
+    public static string SourceOf(IPublicDataset dataset) => Path.Combine(Folder, dataset.Folder, "SOURCE.md");
 
     public static async Task<IReadOnlyList<DatasetImport>> ImportAllAsync(ConcordDatabase database, TimeProvider clock, ILogger logger, bool force = false,
         Action<IPublicDataset, double>? progress = null, CancellationToken cancellationToken = default)
@@ -52,6 +58,25 @@ public static class PublicDataImport
         }
 
         return imported;
+    }
+
+    /// <summary>A CSV file positioned after its header, refused (line 1) when it is empty or a column is missing.</summary>
+    public static CsvHelper.CsvReader OpenCsv(TextReader text, string file, IReadOnlyList<string> columns, string rowName)
+    {
+        var csv = new CsvHelper.CsvReader(text, new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture) { DetectColumnCountChanges = false });
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+        {
+            csv.Dispose();
+            throw new DataFileException(file, 1, null, $"the file is empty: it needs a header row and at least one {rowName}");
+        }
+
+        if (columns.FirstOrDefault(c => !header.Contains(c, StringComparer.Ordinal)) is { } missing)
+        {
+            csv.Dispose();
+            throw new DataFileException(file, 1, missing, "this column is missing from the header");
+        }
+
+        return csv;
     }
 
     /// <summary>Progress reported at once, on the importing thread, so a progress bar stays in order.</summary>

@@ -1909,6 +1909,45 @@ namespace Concord.Data.Migrations.Postgres
                     b.ToTable("DatasetImports");
                 });
 
+            modelBuilder.Entity("Concord.Core.PublicData.PopulationEstimate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ByAge")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Geography")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("PopulationEstimates");
+                });
+
             modelBuilder.Entity("Concord.Data.Identity.ConcordUser", b =>
                 {
                     b.Property<Guid>("Id")

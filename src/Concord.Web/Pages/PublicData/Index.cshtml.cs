@@ -28,12 +28,12 @@ public sealed class IndexModel(ConcordDbContext db) : ConcordPageModel
         }
 
         Import = Imports.FirstOrDefault(d => d.Dataset == dataset);
-        if (Import is null || PublicDataImport.Datasets.All(d => d.Dataset != dataset))
+        if (Import is null || PublicDataImport.Datasets.FirstOrDefault(d => d.Dataset == dataset) is not { } shipped)
         {
             return NotFound();
         }
 
-        var path = Path.Combine(PublicDataImport.Folder, Import.Dataset, "SOURCE.md");
+        var path = PublicDataImport.SourceOf(shipped);
         Source = System.IO.File.Exists(path) ? await System.IO.File.ReadAllLinesAsync(path, cancellationToken) : [];
         return Page();
     }
