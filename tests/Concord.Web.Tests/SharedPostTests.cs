@@ -295,6 +295,28 @@ public abstract class SharedPostTests<TApp>(TApp app) : AppTests<TApp>(app)
     }
 
     [Fact]
+    public async Task Population_aged_0_to_25_is_taken_from_the_imported_ONS_estimates()
+    {
+        var partnership = await DemoPartnershipAsync();
+        var stockport = await AuthorityAsync("Stockport");
+        var client = await SignInAsync("officer@stockport.demo");
+        var (_, page) = await client.GetPageAsync($"/partnerships/{partnership.Id}/measures");
+
+        var response = await client.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#from-ons")!);
+        var estimate = await ReadAsync(db => db.PopulationEstimates.SingleAsync(p => p.AreaCode == "E08000007" && p.Year == 2020));
+        var measures = await ReadAsync(db => db.ApportionmentMeasures
+            .Where(m => m.PartnershipId == partnership.Id && m.Driver == Concord.Core.Finance.ApportionmentDriver.PopulationAged0To25 && m.Year >= 2019 && m.Year <= 2020).ToListAsync());
+        var viewer = await (await SignInAsync("viewer@stockport.demo")).PostFormAsync($"/partnerships/{partnership.Id}/measures?handler=FromOns", $"/partnerships/{partnership.Id}/measures");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(4, measures.Count);
+        var stockport2020 = measures.Single(m => m.AuthorityId == stockport.Id && m.Year == 2020);
+        Assert.Equal(estimate.ByAge.Take(26).Sum(), stockport2020.Value);
+        Assert.StartsWith("ONS mid-2020 population estimates", stockport2020.Source, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+    }
+
+    [Fact]
     public async Task Measures_are_added_and_changed_on_the_page_and_through_the_API()
     {
         var (partnership, stockport, tameside) = await DemoAsync();

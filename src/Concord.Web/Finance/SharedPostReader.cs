@@ -128,6 +128,24 @@ public sealed class SharedPostReader(ConcordDbContext db, TimeProvider clock)
         return measure;
     }
 
+    /// <summary>
+    /// Each council's population aged 0 to 25 from the imported ONS mid-year estimates, recorded as
+    /// measures for every year imported (replacing values entered for those years).
+    /// </summary>
+    public async Task<IReadOnlyList<ApportionmentMeasure>> RecordPopulationFromOnsAsync(PartnershipView view, CancellationToken cancellationToken)
+    {
+        var codes = view.Partnership.Members.ToDictionary(m => m.Authority!.OnsCode, m => m.AuthorityId);
+        var estimates = await db.PopulationEstimates.Where(p => codes.Keys.Contains(p.AreaCode)).ToListAsync(cancellationToken);
+        var recorded = new List<ApportionmentMeasure>();
+        foreach (var estimate in estimates.OrderBy(e => e.Year).ThenBy(e => view.NameOf(codes[e.AreaCode]), StringComparer.Ordinal))
+        {
+            recorded.Add(await RecordMeasureAsync(view, codes[estimate.AreaCode], ApportionmentDriver.PopulationAged0To25, estimate.Year, estimate.Aged(0, 25),
+                $"ONS mid-{estimate.Year} population estimates, persons aged 0 to 25 (imported)", cancellationToken));
+        }
+
+        return recorded;
+    }
+
     /// <summary>The recharge statement of the partnership's shared posts and agreements for a year or one of its quarters.</summary>
     public async Task<RechargeStatement> StatementAsync(PartnershipView view, FinancialYear year, int? quarter, CancellationToken cancellationToken)
     {

@@ -86,6 +86,27 @@ public sealed class MeasuresModel(SharedPostReader reader, ConcordDbContext db, 
             cancellationToken);
     }
 
+    /// <summary>Takes each council's population aged 0 to 25 from the imported ONS mid-year estimates.</summary>
+    public async Task<IActionResult> OnPostFromOnsAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(partnershipId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        var recorded = await Reader.RecordPopulationFromOnsAsync(View, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        Notify(recorded.Count == 0
+            ? "No ONS population estimates are imported for the partnership's councils."
+            : $"Population aged 0 to 25 for {string.Join(" and ", recorded.Select(m => m.Year).Distinct())} is taken from the ONS mid-year estimates.");
+        return Redirect($"/partnerships/{View.Id}/measures");
+    }
+
     private async Task<bool> LoadAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
         if (!await LoadPartnershipAsync(partnershipId, cancellationToken))
