@@ -133,11 +133,12 @@ public static class Recharges
         var items = new List<RechargeItem>();
         foreach (var post in posts.OrderBy(p => p.Title, StringComparer.Ordinal))
         {
-            var cost = post.CostIn(period, year);
             if (period.DaysWithin(post.Start, post.End) == 0)
             {
                 continue;
             }
+
+            var cost = post.CostIn(period, year);
 
             var parties = councils.Select(c => c.Id).Where(post.ServedAuthorityIds.Contains).ToList();
             items.Add(new RechargeItem("Shared post", post.Id, post.Title, post.Rule.Describe(), cost,

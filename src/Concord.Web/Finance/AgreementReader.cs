@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Web.Finance;
 
-/// <summary>A partnership with its councils' names and its programme's options, for agreements' pages and the API.</summary>
 /// <summary>One council's contributions to an agreement: money, and staff time and premises in kind.</summary>
 public sealed record ContributionTotal(Guid AuthorityId, string Council, decimal Money, decimal InKind)
 {
@@ -100,7 +99,6 @@ public sealed class AgreementReader(ConcordDbContext db)
             .OrderBy(t => t.Council, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>The rule in words, with each party's share for fixed percentages.</summary>
     /// <summary>"1 September 2022 to 31 August 2025", "From 1 September 2022", or "Not set".</summary>
     public static string Term(Agreement a) => (a.Starts, a.Ends) switch
     {

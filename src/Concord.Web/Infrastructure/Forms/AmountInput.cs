@@ -29,7 +29,14 @@ public static class AmountInput
     }
 
     /// <summary>The amount, or nothing when left blank; text that is not an amount is an error against the field.</summary>
-    public static decimal? Read(string? text, ModelStateDictionary modelState, string key, string label)
+    public static decimal? Read(string? text, ModelStateDictionary modelState, string key, string label) =>
+        ReadNumber(text, modelState, key, $"{label} must be an amount in pounds, like 1,302,000 or (163,000)");
+
+    /// <summary>
+    /// The number, or nothing when left blank; text that is not a number adds <paramref name="error"/>
+    /// against the field, unless the field already has an error.
+    /// </summary>
+    public static decimal? ReadNumber(string? text, ModelStateDictionary modelState, string key, string error)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -41,27 +48,21 @@ public static class AmountInput
             return amount;
         }
 
-        modelState.AddModelError(key, $"{label} must be an amount in pounds, like 1,302,000 or (163,000)");
+        if (!modelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+        {
+            modelState.AddModelError(key, error);
+        }
+
         return null;
     }
 
     /// <summary>A percentage typed as "3.5" or "3.5%", as a proportion (0.035).</summary>
-    public static decimal? ReadPercent(string? text, ModelStateDictionary modelState, string key, string label)
-    {
-        var trimmed = text?.Trim().TrimEnd('%').Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
+    public static decimal? ReadPercent(string? text, ModelStateDictionary modelState, string key, string label) =>
+        ReadPercentOr(text, modelState, key, $"{label} must be a percentage, like 3.5");
 
-        if (decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent))
-        {
-            return percent / 100m;
-        }
-
-        modelState.AddModelError(key, $"{label} must be a percentage, like 3.5");
-        return null;
-    }
+    /// <summary>A percentage typed as "3.5" or "3.5%", as a proportion; text that is not one adds <paramref name="error"/>.</summary>
+    public static decimal? ReadPercentOr(string? text, ModelStateDictionary modelState, string key, string error) =>
+        ReadNumber(text?.Replace("%", string.Empty, StringComparison.Ordinal), modelState, key, error) / 100m;
 
     /// <summary>An amount as the form shows it again: plain, without the pound sign.</summary>
     public static string Write(decimal? amount) => amount?.ToString("#,##0.##", CultureInfo.InvariantCulture) ?? string.Empty;

@@ -28,23 +28,15 @@ public sealed class DsgModel(HighNeedsReader reader) : ConcordPageModel
             return Page();
         }
 
-        if (year is null)
-        {
-            Year = Years[^1];
-        }
-        else if (!FinancialYear.TryParse(year, out var chosen) || !Years.Contains(chosen))
+        var known = FinancialYear.TryParse(year, out var chosen) && Years.Contains(chosen);
+        Year = known ? chosen : Years[^1];
+        Allocations = await reader.AllocationsAsync(Year, cancellationToken);
+        if (year is not null && !known)
         {
             ModelState.AddModelError("Year", $"Choose a financial year from {Years[0]} to {Years[^1]}");
-            Year = Years[^1];
-            Allocations = await reader.AllocationsAsync(Year, cancellationToken);
             return Invalid();
         }
-        else
-        {
-            Year = chosen;
-        }
 
-        Allocations = await reader.AllocationsAsync(Year, cancellationToken);
         return Page();
     }
 }

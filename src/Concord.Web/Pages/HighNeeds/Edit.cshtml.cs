@@ -67,7 +67,7 @@ public sealed partial class EditModel(HighNeedsReader reader, ConcordDbContext d
         var budget = Budget;
         return await SaveAsync(
             db,
-            change: async () => Apply(budget, await reader.WorkingForAsync(cancellationToken) ?? throw new Core.Access.AccessDeniedException("Choose the council you are working for.")),
+            change: () => ApplyAsync(budget, cancellationToken),
             saved: saved =>
             {
                 Notify(budget is null ? $"The high needs budget for {saved.Year} is added." : $"{Parts[Part]} for {saved.Year} is saved.");
@@ -100,7 +100,7 @@ public sealed partial class EditModel(HighNeedsReader reader, ConcordDbContext d
         return Budget is not null;
     }
 
-    private HighNeedsBudget Apply(HighNeedsBudget? budget, Core.Partnerships.Authority council)
+    private async Task<HighNeedsBudget> ApplyAsync(HighNeedsBudget? budget, CancellationToken cancellationToken)
     {
         if (budget is not null)
         {
@@ -126,7 +126,8 @@ public sealed partial class EditModel(HighNeedsReader reader, ConcordDbContext d
                     throw new RuleViolationException([new RuleViolation("Year", "Enter the financial year like 2021-22")]);
                 }
 
-                if (start is { } s && db.HighNeedsBudgets.Any(b => b.AuthorityId == council.Id && b.FinancialYearStart == s))
+                var council = await reader.WorkingForAsync(cancellationToken) ?? throw new Core.Access.AccessDeniedException("Choose the council you are working for.");
+                if (start is { } s && await reader.OwnBudgetAsync(new FinancialYear(s), cancellationToken) is not null)
                 {
                     throw new RuleViolationException([new RuleViolation("Year", $"{council.Name} already has a high needs budget for {year}")]);
                 }

@@ -172,26 +172,10 @@ public sealed partial class EditCostBenefitModel(ProgrammeReader reader, Concord
                 return -1;
             }
 
-            decimal? Percent(string key, string? value, string message)
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    return null;
-                }
-
-                if (NumberInput.Read(value) is { } number)
-                {
-                    return number / 100m;
-                }
-
-                modelState.AddModelError(key, message);
-                return null;
-            }
-
             var first = Whole("Input.FirstYear", FirstYear, "Enter the first financial year as a year, like 2026 for 2026-27");
             var horizon = Whole("Input.HorizonYears", HorizonYears, "Enter the number of years as a whole number, like 5");
-            var rate = Percent("Input.DiscountRate", DiscountRate, "Enter the discount rate as a percentage, like 3.5");
-            var bias = Percent("Input.OptimismBias", OptimismBias, "Enter optimism bias as a percentage, like 20");
+            var rate = AmountInput.ReadPercentOr(DiscountRate, modelState, "Input.DiscountRate", "Enter the discount rate as a percentage, like 3.5");
+            var bias = AmountInput.ReadPercentOr(OptimismBias, modelState, "Input.OptimismBias", "Enter optimism bias as a percentage, like 20");
             var lines = new List<CostBenefitLine>();
             foreach (var (row, index) in Lines.Select((l, i) => (l, i)).Where(x => !x.l.IsBlank))
             {

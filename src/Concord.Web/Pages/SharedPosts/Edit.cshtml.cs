@@ -186,7 +186,7 @@ public sealed class EditModel(SharedPostReader reader, ConcordDbContext db) : Fi
             Choices.ReadGuid(EmployingAuthorityId),
             ServedAuthorityIds.Select(Choices.ReadGuid).OfType<Guid>().ToList(),
             Holder,
-            Number(Fte, modelState, "Input.Fte", "FTE must be a number, like 0.5 or 1"),
+            AmountInput.ReadNumber(Fte, modelState, "Input.Fte", "FTE must be a number, like 0.5 or 1"),
             Start.Read(modelState, "Input.Start", "Start date"),
             InitialTermEnds.Read(modelState, "Input.InitialTermEnds", "End of the initial term"),
             End.Read(modelState, "Input.End", "End date"),
@@ -208,7 +208,7 @@ public sealed class EditModel(SharedPostReader reader, ConcordDbContext db) : Fi
             {
                 foreach (var (key, text) in RuleShares.Where(s => Choices.ReadGuid(s.Key) is { } id && served.Contains(id)))
                 {
-                    if (Number(text, modelState, "Input.RuleShares", "Enter each percentage as a number, like 50") is { } value)
+                    if (AmountInput.ReadNumber(text, modelState, "Input.RuleShares", "Enter each percentage as a number, like 50") is { } value)
                     {
                         percentages.Add(new AuthorityShare(Guid.Parse(key), value));
                     }
@@ -241,30 +241,8 @@ public sealed class EditModel(SharedPostReader reader, ConcordDbContext db) : Fi
             return dates;
         }
 
-        /// <summary>A number as entered; empty is not entered; anything else that is not a number is an error under <paramref name="key"/>.</summary>
-        private static decimal? Number(string? text, ModelStateDictionary modelState, string key, string error)
-        {
-            var cleaned = text?.Replace("\u00a3", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal).Trim();
-            if (string.IsNullOrEmpty(cleaned))
-            {
-                return null;
-            }
-
-            if (decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            if (!modelState.ContainsKey(key) || modelState[key]!.Errors.Count == 0)
-            {
-                modelState.AddModelError(key, error);
-            }
-
-            return null;
-        }
-
         private static decimal? Amount(string? text, ModelStateDictionary modelState, string key, string label) =>
-            Number(text, modelState, key, $"{label} must be an amount of money, like 62000 or 62,000.50");
+            AmountInput.ReadNumber(text, modelState, key, $"{label} must be an amount of money, like 62000 or 62,000.50");
 
         private static string Write(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
     }

@@ -67,11 +67,7 @@ public sealed class MeasuresModel(SharedPostReader reader, ConcordDbContext db, 
         }
 
         var year = int.TryParse(Input.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : (int?)null;
-        var value = decimal.TryParse(Input.Value?.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null;
-        if (!string.IsNullOrWhiteSpace(Input.Value) && value is null)
-        {
-            ModelState.AddModelError("Input.Value", "Enter the value as a number, like 83763");
-        }
+        var value = AmountInput.ReadNumber(Input.Value, ModelState, "Input.Value", "Enter the value as a number, like 83763");
 
         return await SaveAsync(
             db,
