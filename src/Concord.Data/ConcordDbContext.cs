@@ -107,6 +107,20 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
     public DbSet<Core.PublicData.PopulationEstimate> PopulationEstimates => Set<Core.PublicData.PopulationEstimate>();
 
+    public DbSet<Core.PublicData.PublicArea> PublicAreas => Set<Core.PublicData.PublicArea>();
+
+    public DbSet<Core.PublicData.PublishedStatistic> PublishedStatistics => Set<Core.PublicData.PublishedStatistic>();
+
+    public DbSet<Core.PublicData.PublishedMeasure> PublishedMeasures => Set<Core.PublicData.PublishedMeasure>();
+
+    public DbSet<Core.PublicData.Lsoa> Lsoas => Set<Core.PublicData.Lsoa>();
+
+    public DbSet<Core.PublicData.LsoaDeprivation> LsoaDeprivations => Set<Core.PublicData.LsoaDeprivation>();
+
+    public DbSet<Core.PublicData.School> Schools => Set<Core.PublicData.School>();
+
+    public DbSet<Core.PublicData.SchoolInspection> SchoolInspections => Set<Core.PublicData.SchoolInspection>();
+
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
 
@@ -195,7 +209,7 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
         ProgrammeModel.Configure(builder);
         FinanceModel.Configure(builder);
-        FinanceModel.ConfigurePublicData(builder);
+        PublicDataModel.Configure(builder);
 
         builder.Entity<Partnership>().HasQueryFilter(p =>
             ScopeIsSystem || p.Members.Any(m => m.AuthorityId == ScopeAuthorityId));

@@ -113,29 +113,6 @@ internal static class FinanceModel
         });
     }
 
-    /// <summary>Imported public data and its provenance.</summary>
-    public static void ConfigurePublicData(ModelBuilder builder)
-    {
-        builder.Entity<Core.PublicData.PopulationEstimate>(estimate =>
-        {
-            estimate.HasIndex(e => new { e.Year, e.AreaCode }).IsUnique();
-            estimate.Property(e => e.AreaCode).HasMaxLength(9);
-            estimate.Property(e => e.AreaName).HasMaxLength(100);
-            estimate.Property(e => e.Geography).HasMaxLength(50);
-            Json(estimate.Property(e => e.ByAge));
-        });
-        builder.Entity<Core.PublicData.DatasetImport>(import =>
-        {
-            import.HasIndex(i => i.Dataset).IsUnique();
-            import.Property(i => i.Dataset).HasMaxLength(100);
-            import.Property(i => i.Title).HasMaxLength(300);
-            import.Property(i => i.Publisher).HasMaxLength(300);
-            import.Property(i => i.Licence).HasMaxLength(200);
-            import.Property(i => i.File).HasMaxLength(300);
-            import.Property(i => i.Sha256).HasMaxLength(64);
-        });
-    }
-
     private static void Blocks(ComplexPropertyBuilder<DsgBlocks> blocks)
     {
         Money(blocks.Property(b => b.Schools));
@@ -148,7 +125,7 @@ internal static class FinanceModel
 
     private static void Money(ComplexTypePropertyBuilder<decimal> property) => property.HasPrecision(18, 2);
 
-    private static void Json<T>(PropertyBuilder<T> property)
+    internal static void Json<T>(PropertyBuilder<T> property)
         where T : class =>
         property.HasConversion(JsonColumn<T>.Converter, JsonColumn<T>.Comparer);
 }

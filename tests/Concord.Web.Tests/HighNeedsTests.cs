@@ -297,19 +297,7 @@ public abstract class HighNeedsTests<TApp>(TApp app) : AppTests<TApp>(app)
         var before = await ReadAsync(db => db.DsgAllocations.CountAsync());
         var provenance = await ReadAsync(db => db.DatasetImports.AsNoTracking().SingleAsync(d => d.Dataset == DsgImport.Dataset));
 
-        async Task<DataFileException> ImportAsync(string content)
-        {
-            var path = Path.Combine(Path.GetTempPath(), $"dsg-{Guid.NewGuid():N}.csv");
-            await File.WriteAllTextAsync(path, content);
-            try
-            {
-                return await Assert.ThrowsAsync<DataFileException>(() => DsgImport.ImportAsync(App.Database, path, TimeProvider.System, NullLogger.Instance));
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
+        Task<DataFileException> ImportAsync(string content) => ShippedFiles.RefusedAsync(App.Database, new DsgImport.Allocations(), DsgImport.FileName, content);
 
         var text = await ImportAsync(string.Join('\n', lines.Select((l, i) => i == 3 ? l.Replace(",Greenwich,229855013,", ",Greenwich,lots,", StringComparison.Ordinal) : l)));
         var total = await ImportAsync(string.Join('\n', lines.Select((l, i) => i == 2 ? l.Replace(",176838147,", ",176838148,", StringComparison.Ordinal) : l)));
@@ -334,7 +322,7 @@ public abstract class HighNeedsTests<TApp>(TApp app) : AppTests<TApp>(app)
     {
         var provenance = await ReadAsync(db => db.DatasetImports.AsNoTracking().SingleAsync(d => d.Dataset == DsgImport.Dataset));
 
-        var again = await DsgImport.ImportAsync(App.Database, DsgImport.DefaultPath, TimeProvider.System, NullLogger.Instance);
+        var again = await DsgImport.ImportAsync(App.Database, Path.GetDirectoryName(DsgImport.DefaultPath)!, TimeProvider.System, NullLogger.Instance);
 
         Assert.Equal(604, again.Rows);
         Assert.Equal(provenance.ImportedAt, again.ImportedAt);

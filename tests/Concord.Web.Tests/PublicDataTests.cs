@@ -40,12 +40,12 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         var imported = await PublicDataImport.ImportAllAsync(App.Database, new FixedClock(before.ImportedAt.AddDays(1)), NullLogger.Instance, force: true,
             progress: (_, done) => reported.Add(done));
 
-        Assert.Equal(["dfe-dsg", "ons-mye-2019", "ons-mye-2020"], imported.Select(i => i.Dataset));
-        var after = imported[0];
+        Assert.Equal(["dfe-areas", "dfe-dsg", "ons-mye-2019", "ons-mye-2020", "census-2021"], imported.Select(i => i.Dataset));
+        var after = imported[1];
         Assert.Equal(before.ImportedAt.AddDays(1), after.ImportedAt);
         Assert.Equal((before.Sha256, before.Rows), (after.Sha256, after.Rows));
         Assert.Equal(604, await ReadAsync(db => db.DsgAllocations.CountAsync()));
-        Assert.Equal(426 + 420, await ReadAsync(db => db.PopulationEstimates.CountAsync()));
+        Assert.Equal(426 + 420 + 10, await ReadAsync(db => db.PopulationEstimates.CountAsync()));
         Assert.Equal(1d, reported[^1]);
     }
 
@@ -83,22 +83,10 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
     public async Task A_bad_population_file_is_refused_naming_line_and_column_and_the_estimates_stay()
     {
         var dataset = PopulationImport.Years.Single(y => y.Year == 2020);
-        var good = (await File.ReadAllTextAsync(PublicDataImport.PathOf(dataset))).Split('\n');
+        var good = (await ShippedFiles.ReadTextAsync(dataset, dataset.FileName)).Split('\n');
         var before = await ReadAsync(db => db.PopulationEstimates.CountAsync(p => p.Year == 2020));
 
-        async Task<DataFileException> ImportAsync(string content)
-        {
-            var path = Path.Combine(Path.GetTempPath(), $"mye-{Guid.NewGuid():N}.csv");
-            await File.WriteAllTextAsync(path, content);
-            try
-            {
-                return await Assert.ThrowsAsync<DataFileException>(() => PublicDataImport.ImportAsync(dataset, App.Database, path, TimeProvider.System, NullLogger.Instance, force: true));
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
+        Task<DataFileException> ImportAsync(string content) => ShippedFiles.RefusedAsync(App.Database, dataset, dataset.FileName, content);
 
         // Line 3 is Great Britain: its age 0 count made text, then made one more than the file says.
         var gb = good[2].Split(',');

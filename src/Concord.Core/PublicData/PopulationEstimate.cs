@@ -18,7 +18,10 @@ public sealed class PopulationEstimate : Entity, IPublicData
     /// <summary>The kind of area as ONS gives it, for example "Metropolitan District".</summary>
     public string Geography { get; init; } = string.Empty;
 
-    /// <summary>The year of the mid-year (30 June) estimate.</summary>
+    /// <summary>The dataset it was imported with: "ons-mye-2020", "census-2021".</summary>
+    public string Dataset { get; init; } = string.Empty;
+
+    /// <summary>The year of the estimate (mid-year, 30 June; or Census day 21 March 2021).</summary>
     public int Year { get; init; }
 
     /// <summary>Persons aged 0, 1, … 89, then 90 and over: 91 counts.</summary>

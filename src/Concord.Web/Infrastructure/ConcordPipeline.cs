@@ -19,7 +19,8 @@ public static class ConcordPipeline
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Concord.Startup");
         var database = app.Services.GetRequiredService<ConcordDatabase>();
         await DatabaseInitializer.MigrateAsync(database, logger);
-        await PublicData.PublicDataImport.ImportAllAsync(database, app.Services.GetRequiredService<TimeProvider>(), logger);
+        await PublicData.PublicDataImport.ImportAllAsync(database, app.Services.GetRequiredService<TimeProvider>(), logger,
+            only: PublicData.PublicDataImport.Selected(app.Configuration["PublicData:Import"]));
 
         if (DemoEnabled(app))
         {

@@ -103,9 +103,9 @@ public static class DsgImport
         return rows.Count > 0 ? rows : throw new DataFileException(file, 2, null, "the file has a header but no allocations");
     }
 
-    /// <summary>Imports the file unless the same file is already imported; returns its provenance.</summary>
-    public static Task<DatasetImport> ImportAsync(ConcordDatabase database, string path, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default) =>
-        PublicDataImport.ImportAsync(new Allocations(), database, path, clock, logger, cancellationToken: cancellationToken);
+    /// <summary>Imports the file in <paramref name="folder"/> unless the same file is already imported; returns its provenance.</summary>
+    public static Task<DatasetImport> ImportAsync(ConcordDatabase database, string folder, TimeProvider clock, ILogger logger, CancellationToken cancellationToken = default) =>
+        PublicDataImport.ImportAsync(new Allocations(), database, folder, clock, logger, cancellationToken: cancellationToken);
 
     /// <summary>The DSG allocations as one of Concord's public datasets.</summary>
     public sealed class Allocations : IPublicDataset
@@ -120,11 +120,11 @@ public static class DsgImport
 
         public string Licence => DsgImport.Licence;
 
-        public string FileName => DsgImport.FileName;
+        public IReadOnlyList<string> Files => [FileName];
 
-        public async Task<int> ReplaceAsync(ConcordDbContext db, TextReader file, IProgress<double>? progress, CancellationToken cancellationToken)
+        public async Task<int> ReplaceAsync(ConcordDbContext db, DatasetFiles files, IProgress<double>? progress, CancellationToken cancellationToken)
         {
-            var rows = Read(file, FileName);
+            var rows = Read(files.Open(FileName), FileName);
             progress?.Report(0.5);
             await db.DsgAllocations.ExecuteDeleteAsync(cancellationToken);
             db.DsgAllocations.AddRange(rows);

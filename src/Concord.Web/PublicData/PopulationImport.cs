@@ -72,7 +72,7 @@ public sealed partial class PopulationImport(int year) : IPublicDataset
                 throw new DataFileException(FileName, line, "All ages", $"{all} is not the sum of the single years of age ({byAge.Sum()})");
             }
 
-            rows.Add(new PopulationEstimate { AreaCode = code, AreaName = Field("Name"), Geography = Field("Geography"), Year = Year, ByAge = byAge });
+            rows.Add(new PopulationEstimate { Dataset = Dataset, AreaCode = code, AreaName = Field("Name"), Geography = Field("Geography"), Year = Year, ByAge = byAge });
             if (rows.Count % 100 == 0)
             {
                 progress?.Report(0.5 * Math.Min(1, rows.Count / 450d));
@@ -82,11 +82,13 @@ public sealed partial class PopulationImport(int year) : IPublicDataset
         return rows.Count > 0 ? rows : throw new DataFileException(FileName, 2, null, "the file has a header but no areas");
     }
 
-    public async Task<int> ReplaceAsync(ConcordDbContext db, TextReader file, IProgress<double>? progress, CancellationToken cancellationToken)
+    IReadOnlyList<string> IPublicDataset.Files => [FileName];
+
+    public async Task<int> ReplaceAsync(ConcordDbContext db, DatasetFiles files, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var rows = Read(file, progress);
+        var rows = Read(files.Open(FileName), progress);
         progress?.Report(0.5);
-        await db.PopulationEstimates.Where(p => p.Year == Year).ExecuteDeleteAsync(cancellationToken);
+        await db.PopulationEstimates.Where(p => p.Dataset == Dataset).ExecuteDeleteAsync(cancellationToken);
         db.PopulationEstimates.AddRange(rows);
         return rows.Count;
     }

@@ -20,14 +20,62 @@ public interface IPublicDataset
 
     string Licence { get; }
 
-    string FileName { get; }
+    /// <summary>Its files in the folder; a name ending .gz is read decompressed.</summary>
+    IReadOnlyList<string> Files { get; }
 
     /// <summary>
-    /// Reads and checks the whole file (throwing <see cref="DataFileException"/> at the first
+    /// Reads and checks every file (throwing <see cref="DataFileException"/> at the first
     /// problem, before anything is written), then replaces the dataset's rows. The caller holds the
     /// transaction. Returns the number of rows.
     /// </summary>
-    Task<int> ReplaceAsync(ConcordDbContext db, TextReader file, IProgress<double>? progress, CancellationToken cancellationToken);
+    Task<int> ReplaceAsync(ConcordDbContext db, DatasetFiles files, IProgress<double>? progress, CancellationToken cancellationToken);
+}
+
+/// <summary>A dataset's files, read once: hashed to tell whether they changed, then opened as text.</summary>
+public sealed class DatasetFiles
+{
+    private readonly Dictionary<string, byte[]> _bytes;
+
+    private DatasetFiles(Dictionary<string, byte[]> bytes) => _bytes = bytes;
+
+    public static async Task<DatasetFiles> ReadAsync(string folder, IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        var bytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            bytes[name] = await File.ReadAllBytesAsync(Path.Combine(folder, name), cancellationToken);
+        }
+
+        return new DatasetFiles(bytes);
+    }
+
+    /// <summary>One SHA-256 over every file's name and content, in order.</summary>
+    public string Sha256()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, content) in _bytes)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData(SHA256.HashData(content));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The file as text, decompressed when its name ends .gz, a byte-order mark skipped.</summary>
+    public TextReader Open(string name)
+    {
+        Stream stream = new MemoryStream(_bytes[name], writable: false);
+        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        }
+
+        return new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>The name a refusal gives: the file as published, without .gz.</summary>
+    public static string Published(string name) => name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
 }
 
 /// <summary>
@@ -37,23 +85,31 @@ public interface IPublicDataset
 /// </summary>
 public static class PublicDataImport
 {
-    public static readonly IReadOnlyList<IPublicDataset> Datasets = [new DsgImport.Allocations(), .. PopulationImport.Years];
+    /// <summary>Every dataset, in import order: the register of areas comes first, since the others check their codes against it.</summary>
+    public static readonly IReadOnlyList<IPublicDataset> Datasets = [new AreaImport(), new DsgImport.Allocations(), .. PopulationImport.Years, new CensusImport()];
 
     /// <summary>Where the shipped files are: copied beside the app from the repository's data folder.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data");
 
-    public static string PathOf(IPublicDataset dataset) => Path.Combine(Folder, dataset.Folder, dataset.FileName);
+    /// <summary>The dataset's folder as shipped.</summary>
+    public static string FolderOf(IPublicDataset dataset) => Path.Combine(Folder, dataset.Folder);
+
+    public static IPublicDataset? Find(string dataset) => Datasets.FirstOrDefault(d => d.Dataset == dataset);
 
     /// <summary>The dataset's SOURCE.md as shipped.</summary>
     public static string SourceOf(IPublicDataset dataset) => Path.Combine(Folder, dataset.Folder, "SOURCE.md");
 
+    /// <summary>
+    /// Imports every dataset, or only those named in <paramref name="only"/> (the setting
+    /// PublicData:Import, which tests use to import just what they read).
+    /// </summary>
     public static async Task<IReadOnlyList<DatasetImport>> ImportAllAsync(ConcordDatabase database, TimeProvider clock, ILogger logger, bool force = false,
-        Action<IPublicDataset, double>? progress = null, CancellationToken cancellationToken = default)
+        Action<IPublicDataset, double>? progress = null, IReadOnlySet<string>? only = null, CancellationToken cancellationToken = default)
     {
         var imported = new List<DatasetImport>();
-        foreach (var dataset in Datasets)
+        foreach (var dataset in Datasets.Where(d => only is null || only.Contains(d.Dataset)))
         {
-            imported.Add(await ImportAsync(dataset, database, PathOf(dataset), clock, logger, force,
+            imported.Add(await ImportAsync(dataset, database, FolderOf(dataset), clock, logger, force,
                 progress is null ? null : new Reported(done => progress(dataset, done)), cancellationToken));
         }
 
@@ -85,11 +141,20 @@ public static class PublicDataImport
         public void Report(double value) => report(value);
     }
 
-    public static async Task<DatasetImport> ImportAsync(IPublicDataset dataset, ConcordDatabase database, string path, TimeProvider clock, ILogger logger,
+    /// <summary>The datasets the PublicData:Import setting names ("all", the default; "none"; or keys separated by commas).</summary>
+    public static IReadOnlySet<string>? Selected(string? setting) => setting?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "all" => null,
+        "none" => new HashSet<string>(),
+        var list => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
+    };
+
+    /// <summary>Imports the dataset from the files in <paramref name="folder"/> (its shipped folder, or a test's).</summary>
+    public static async Task<DatasetImport> ImportAsync(IPublicDataset dataset, ConcordDatabase database, string folder, TimeProvider clock, ILogger logger,
         bool force = false, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var files = await DatasetFiles.ReadAsync(folder, dataset.Files, cancellationToken);
+        var sha = files.Sha256();
         await using var db = database.OpenAsSystem();
         var provenance = await db.DatasetImports.SingleOrDefaultAsync(d => d.Dataset == dataset.Dataset, cancellationToken);
         if (!force && provenance?.Sha256 == sha)
@@ -99,12 +164,12 @@ public static class PublicDataImport
             return provenance;
         }
 
-        logger.LogInformation("Importing public data {Dataset} from {File}", dataset.Dataset, Path.GetFileName(path));
+        var names = string.Join(", ", dataset.Files.Select(DatasetFiles.Published));
+        logger.LogInformation("Importing public data {Dataset} from {Files}", dataset.Dataset, names);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var reader = new StreamReader(new MemoryStream(bytes));
-        var rows = await dataset.ReplaceAsync(db, reader, progress, cancellationToken);
+        var rows = await dataset.ReplaceAsync(db, files, progress, cancellationToken);
         provenance ??= db.DatasetImports.Add(new DatasetImport { Dataset = dataset.Dataset }).Entity;
-        (provenance.Title, provenance.Publisher, provenance.Licence, provenance.File) = (dataset.Title, dataset.Publisher, dataset.Licence, Path.GetFileName(path));
+        (provenance.Title, provenance.Publisher, provenance.Licence, provenance.File) = (dataset.Title, dataset.Publisher, dataset.Licence, names);
         (provenance.Rows, provenance.Sha256, provenance.ImportedAt) = (rows, sha, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -27,6 +27,12 @@ public abstract class ConcordApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual string EnvironmentName => "Development";
 
+    /// <summary>
+    /// The public datasets imported at start-up (the setting PublicData:Import): by default the
+    /// register of areas and the small ones the money pages read; the evidence tests import all.
+    /// </summary>
+    protected virtual string PublicDatasets => "dfe-areas,dfe-dsg,ons-mye-2019,ons-mye-2020,census-2021";
+
     /// <summary>Extra configuration for a test class that needs it (for example OpenID Connect).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -41,6 +47,7 @@ public abstract class ConcordApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Concord", ConnectionString);
+        builder.UseSetting("PublicData:Import", PublicDatasets);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         foreach (var (key, value) in Settings)

@@ -28,7 +28,7 @@ public sealed class IndexModel(ConcordDbContext db) : ConcordPageModel
         }
 
         Import = Imports.FirstOrDefault(d => d.Dataset == dataset);
-        if (Import is null || PublicDataImport.Datasets.FirstOrDefault(d => d.Dataset == dataset) is not { } shipped)
+        if (Import is null || PublicDataImport.Find(dataset) is not { } shipped)
         {
             return NotFound();
         }

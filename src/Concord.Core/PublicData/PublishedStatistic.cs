@@ -1,0 +1,99 @@
+using Concord.Core.Access;
+
+namespace Concord.Core.PublicData;
+
+/// <summary>
+/// One row of a published statistics table for one area and period (and breakdown, such as a
+/// characteristic or a school phase): its measures as numbers, and the measures published as a
+/// code (c confidential, x not available, z not applicable …) or as words (an Ofsted judgement).
+/// DfE, Ofsted and LAIT tables all fit this shape, so one table holds them compactly.
+/// </summary>
+public sealed class PublishedStatistic : Entity, IPublicData
+{
+    /// <summary>The dataset it was imported with, for example "dfe-lait".</summary>
+    public string Dataset { get; init; } = string.Empty;
+
+    /// <summary>The table within the dataset, for example "children-in-need"; empty when the dataset has one.</summary>
+    public string Table { get; init; } = string.Empty;
+
+    /// <summary>ONS code of the area (see <see cref="PublicArea"/>).</summary>
+    public string AreaCode { get; init; } = string.Empty;
+
+    /// <summary>The period as published: "2023/24", "2022", "2014-16", "2023-07-10".</summary>
+    public string Period { get; init; } = string.Empty;
+
+    /// <summary>The calendar year the period ends in, for ordering a trend: "2023/24" is 2024.</summary>
+    public int Year { get; init; }
+
+    /// <summary>The breakdown as published, for example "Total", "Primary" or "Free school meals eligible"; empty when none.</summary>
+    public string Breakdown { get; init; } = string.Empty;
+
+    public Dictionary<string, decimal> Values { get; init; } = [];
+
+    /// <summary>Measures published as words or as a suppression code, as they were published.</summary>
+    public Dictionary<string, string> Texts { get; init; } = [];
+
+    public decimal? Value(string measure) => Values.TryGetValue(measure, out var value) ? value : null;
+
+    public string? Text(string measure) => Texts.TryGetValue(measure, out var text) ? text : null;
+}
+
+/// <summary>How a measure reads: whether a higher value is better.</summary>
+public enum Polarity
+{
+    Neutral = 0,
+    HigherIsBetter = 1,
+    LowerIsBetter = 2,
+}
+
+/// <summary>What a published measure means, as its publisher defines it (for example LAIT's data dictionary).</summary>
+public sealed class PublishedMeasure : Entity, IPublicData
+{
+    public string Dataset { get; init; } = string.Empty;
+
+    /// <summary>The measure's code in the dataset, for example "FSP_NEW_GOODDEV".</summary>
+    public string Code { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public string Topic { get; init; } = string.Empty;
+
+    /// <summary>What a value is: "% of pupils", "Rate per 10,000 children".</summary>
+    public string Unit { get; init; } = string.Empty;
+
+    public Polarity Polarity { get; init; }
+
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Who collects it, for example "Department for Education".</summary>
+    public string Source { get; init; } = string.Empty;
+
+    public string Link { get; init; } = string.Empty;
+}
+
+/// <summary>Published periods: "2024", "2023/24", "202324", "2023-24", "2014-16" (three years to 2016).</summary>
+public static class PublishedPeriod
+{
+    /// <summary>The calendar year the period ends in, or null when it is not a period.</summary>
+    public static int? YearOf(string period)
+    {
+        var text = period.Trim();
+        if (text.Length == 4 && int.TryParse(text, out var year) && year is > 1900 and < 2200)
+        {
+            return year;
+        }
+
+        if (text.Length == 6 && int.TryParse(text, out var academic) && academic / 100 is > 1900 and < 2200 && (academic / 100 + 1) % 100 == academic % 100)
+        {
+            return academic / 100 + 1;
+        }
+
+        if (text.Length == 7 && text[4] is '/' or '-' && int.TryParse(text[..4], out var start) && int.TryParse(text[5..], out var twoDigits) && start is > 1900 and < 2200)
+        {
+            var end = start - start % 100 + twoDigits + (twoDigits < start % 100 ? 100 : 0);
+            return end - start is >= 1 and <= 3 ? end : null;
+        }
+
+        return null;
+    }
+}

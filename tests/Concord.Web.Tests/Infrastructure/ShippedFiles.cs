@@ -1,0 +1,56 @@
+using System.IO.Compression;
+using Concord.Core.PublicData;
+using Concord.Data;
+using Concord.Web.PublicData;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Concord.Web.Tests.Infrastructure;
+
+/// <summary>The public data files as shipped, read straight from disk (not through the importer), and imports of altered copies.</summary>
+public static class ShippedFiles
+{
+    /// <summary>A shipped file's text, decompressed when it is gzipped.</summary>
+    public static async Task<string> ReadTextAsync(IPublicDataset dataset, string file)
+    {
+        var path = Path.Combine(PublicDataImport.FolderOf(dataset), file);
+        await using var stream = File.OpenRead(path);
+        using var reader = new StreamReader(file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream);
+        return await reader.ReadToEndAsync();
+    }
+
+    public static async Task<string[]> ReadLinesAsync(IPublicDataset dataset, string file) =>
+        (await ReadTextAsync(dataset, file)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    /// <summary>
+    /// Imports the dataset (forced) from a copy of its files with <paramref name="file"/> replaced by
+    /// <paramref name="content"/>, expecting it refused; returns the refusal.
+    /// </summary>
+    public static async Task<DataFileException> RefusedAsync(ConcordDatabase database, IPublicDataset dataset, string file, string content)
+    {
+        var folder = Directory.CreateTempSubdirectory("concord-data-").FullName;
+        try
+        {
+            foreach (var name in dataset.Files)
+            {
+                File.Copy(Path.Combine(PublicDataImport.FolderOf(dataset), name), Path.Combine(folder, name));
+            }
+
+            await WriteAsync(Path.Combine(folder, file), content);
+            return await Assert.ThrowsAsync<DataFileException>(() =>
+                PublicDataImport.ImportAsync(dataset, database, folder, TimeProvider.System, NullLogger.Instance, force: true));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes text, gzipped when the name ends .gz.</summary>
+    public static async Task WriteAsync(string path, string content)
+    {
+        await using var stream = File.Create(path);
+        await using var compressed = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionLevel.Fastest) : null;
+        await using var writer = new StreamWriter((Stream?)compressed ?? stream);
+        await writer.WriteAsync(content);
+    }
+}
