@@ -186,3 +186,15 @@ public sealed class TestClock : TimeProvider
         public void Dispose() => back();
     }
 }
+
+/// <summary>Concord on SQLite with every public dataset imported, for the evidence base's tests.</summary>
+public sealed class SqliteEvidenceApp : SqliteApp
+{
+    protected override string PublicDatasets => "all";
+}
+
+/// <summary>Concord on PostgreSQL with every public dataset imported, for the evidence base's tests.</summary>
+public sealed class PostgresEvidenceApp : PostgresApp
+{
+    protected override string PublicDatasets => "all";
+}
