@@ -183,7 +183,7 @@ public static class FinanceApi
         var chosen = (format ?? (accept.Contains(TableExport.XlsxType, StringComparison.OrdinalIgnoreCase) ? "xlsx"
             : accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json")).ToLowerInvariant();
         var checks = new Checks();
-        checks.Require(chosen is "json" or "csv" or "xlsx", "format", "Format must be json, csv or xlsx");
+        checks.Require(TableExport.IsFormat(chosen), "format", TableExport.FormatProblem);
         checks.ThrowIfAny();
         var (financialYear, chosenQuarter) = ReadPeriod(year, quarter);
         if (await reader.PartnershipAsync(partnershipId, ct) is not { } view)

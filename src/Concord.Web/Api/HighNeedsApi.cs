@@ -189,11 +189,7 @@ public static class HighNeedsApi
     private static async Task<Results<Ok<List<DsgAllocationDto>>, FileContentHttpResult>> ListAllocations(string? year, string? format, HighNeedsReader reader, CancellationToken ct)
     {
         var chosen = Year(year);
-        var chosenFormat = (format ?? "json").ToLowerInvariant();
-        if (chosenFormat is not ("json" or "csv" or "xlsx"))
-        {
-            throw new RuleViolationException([new RuleViolation("format", "Format must be json, csv or xlsx")]);
-        }
+        var chosenFormat = TableExport.Format(format);
 
         var rows = await reader.AllocationsAsync(chosen, ct);
         var name = $"dsg-allocations-{chosen}";

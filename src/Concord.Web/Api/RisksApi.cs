@@ -72,7 +72,7 @@ public static class RisksApi
         var chosenFormat = (format ?? "json").ToLowerInvariant();
         var chosenLog = (log ?? "programme").ToLowerInvariant();
         var checks = new Checks();
-        checks.Require(chosenFormat is "json" or "csv" or "xlsx", "format", "Format must be json, csv or xlsx");
+        checks.Require(TableExport.IsFormat(chosenFormat), "format", TableExport.FormatProblem);
         checks.Require(chosenLog is "programme" or "all", "log", "Log must be programme or all");
         checks.ThrowIfAny();
 

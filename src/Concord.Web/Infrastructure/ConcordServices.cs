@@ -98,6 +98,8 @@ public static class ConcordServices
         services.AddScoped<LayoutContext>();
         services.AddScoped<Programme.ProgrammeReader>();
         services.AddScoped<Finance.HighNeedsReader>();
+        services.AddSingleton<Evidence.EvidenceCache>();
+        services.AddScoped<Evidence.EvidenceReader>();
         services.AddScoped<Programme.RiskReader>();
         services.AddScoped<Finance.SharedPostReader>();
         services.AddScoped<Finance.AgreementReader>();

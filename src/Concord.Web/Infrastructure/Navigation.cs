@@ -12,6 +12,7 @@ public static class Navigation
         new("Home", "/", Policies.Read),
         new("Programme", "/programme", Policies.Read),
         new("Money", "/money", Policies.Read),
+        new("Evidence", "/evidence", Policies.Read),
         new("Partnerships", "/partnerships", Policies.Read),
         new("Committees and meetings", "/governance", Policies.Read),
         new("Authorities", "/authorities", Policies.Read),
@@ -24,6 +25,9 @@ public static class Navigation
     /// <summary>Money records: shared posts, agreements and their KPIs, budgets, grant allocations, and a partnership's money pages.</summary>
     private static readonly string[] MoneyRecords = ["/shared-posts", "/agreements", "/kpis", "/high-needs", "/dsg"];
 
+    /// <summary>The evidence base: public data, its provenance, schools and indicators.</summary>
+    private static readonly string[] EvidenceRecords = ["/data", "/schools", "/indicators"];
+
     private static readonly string[] PartnershipMoneyPages = ["shared-posts", "agreements", "recharges", "measures"];
 
     public static bool IsCurrent(NavigationArea area, PathString path) => area.Href switch
@@ -31,6 +35,7 @@ public static class Navigation
         "/" => path == "/",
         "/programme" => path.StartsWithSegments(area.Href) || ProgrammeRecords.Any(r => path.StartsWithSegments(r)),
         "/money" => path.StartsWithSegments(area.Href) || MoneyRecords.Any(r => path.StartsWithSegments(r)) || IsPartnershipMoneyPage(path),
+        "/evidence" => path.StartsWithSegments(area.Href) || EvidenceRecords.Any(r => path.StartsWithSegments(r)),
         "/partnerships" => path.StartsWithSegments(area.Href) && !IsPartnershipMoneyPage(path),
         _ => path.StartsWithSegments(area.Href),
     };

@@ -22,6 +22,16 @@ public static class TableExport
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    public const string FormatProblem = "Format must be json, csv or xlsx";
+
+    public static bool IsFormat(string format) => format is "json" or "csv" or "xlsx";
+
+    /// <summary>The format a download asks for (json when none), refused naming the parameter when it is not json, csv or xlsx.</summary>
+    public static string Format(string? format) =>
+        (format ?? "json").ToLowerInvariant() is var chosen && IsFormat(chosen)
+            ? chosen
+            : throw new Core.RuleViolationException([new Core.RuleViolation("format", FormatProblem)]);
+
     public static byte[] Csv<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns)
     {
         using var stream = new MemoryStream();

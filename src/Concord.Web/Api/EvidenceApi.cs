@@ -1,0 +1,102 @@
+using Concord.Core;
+using Concord.Core.PublicData;
+using Concord.Web.Evidence;
+using Concord.Web.Infrastructure.Exports;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Concord.Web.Api;
+
+public sealed record FigureDto(string Key, string Label, string Unit, decimal? Value, string? Text, string Source, string Dataset, string Year, string? Note)
+{
+    public static FigureDto From(Figure f) => new(f.Key, f.Label, f.Unit, f.Value, f.Text, f.Source, f.Dataset, f.Year, f.Note);
+}
+
+public sealed record TrendPointDto(int Year, string Period, decimal Value);
+
+public sealed record TrendDto(string Key, string Label, string Unit, string Source, string Dataset, IReadOnlyList<TrendPointDto> Points, string? Note)
+{
+    public static TrendDto From(Trend t) => new(t.Key, t.Label, t.Unit, t.Source, t.Dataset, t.Points.Select(p => new TrendPointDto(p.Year, p.Period, p.Value)).ToList(), t.Note);
+}
+
+public sealed record AreaProfileDto(string Code, string Name, string Level, IReadOnlyList<FigureDto> Figures, IReadOnlyList<TrendDto> Trends)
+{
+    public static AreaProfileDto From(AreaProfile p) => new(p.Code, p.Name, p.Level?.ToString() ?? "Combined authority area",
+        p.Figures.Select(FigureDto.From).ToList(), p.Trends.Select(TrendDto.From).ToList());
+}
+
+/// <summary>An authority's profile, with the benchmarks beside it.</summary>
+public sealed record ProfileDto(AreaProfileDto Authority, IReadOnlyList<AreaProfileDto> Benchmarks);
+
+/// <summary>The side-by-side table: the chosen authorities, then the benchmarks.</summary>
+public sealed record ComparisonDto(IReadOnlyList<AreaProfileDto> Authorities, IReadOnlyList<AreaProfileDto> Benchmarks);
+
+public sealed record MapLsoaDto(string Code, string Name, string Ward, string AuthorityCode, double Longitude, double Latitude, int ImdDecile, int IdaciDecile);
+
+/// <summary>
+/// The evidence base: an authority's contextual profile and several side by side, computed from
+/// the imported public data — readable by everyone signed in, for every English authority.
+/// </summary>
+public static class EvidenceApi
+{
+    public static void MapEvidenceApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/authorities/{onsCode}/profile", GetProfile).WithTags("Evidence").WithName("GetAuthorityProfile")
+            .WithSummary("An authority's contextual profile with Greater Manchester, regional and England benchmarks; each figure with its value, source and year.");
+        api.MapGet("/authorities/{onsCode}/lsoas", GetLsoas).WithTags("Evidence").WithName("GetAuthorityLsoas")
+            .WithSummary("The authority's LSOAs with centre points and IMD 2019 and IDACI deciles.");
+        api.MapGet("/compare", Compare).WithTags("Evidence").WithName("CompareAuthorities")
+            .WithSummary("Authorities side by side with their benchmarks (?authorities=E08000007,E08000008&year=&format=json|csv|xlsx).");
+    }
+
+    private static async Task<Results<Ok<ProfileDto>, NotFound>> GetProfile(string onsCode, int? year, EvidenceReader reader, CancellationToken ct)
+    {
+        var code = onsCode.ToUpperInvariant();
+        var comparison = await ProfileOrNullAsync(reader, code, year, ct);
+        return comparison is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new ProfileDto(AreaProfileDto.From(comparison.Authorities[0]), comparison.Benchmarks.Select(AreaProfileDto.From).ToList()));
+    }
+
+    private static async Task<Comparison?> ProfileOrNullAsync(EvidenceReader reader, string code, int? year, CancellationToken ct) =>
+        await reader.ProfileAsync(code, year, ct) is null ? null : await reader.CompareAsync([code], year, ct);
+
+    private static async Task<Results<Ok<List<MapLsoaDto>>, NotFound>> GetLsoas(string onsCode, EvidenceReader reader, CancellationToken ct)
+    {
+        var code = onsCode.ToUpperInvariant();
+        if (await reader.ProfileAsync(code, null, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var lsoas = await reader.MapAsync([code], ct);
+        return TypedResults.Ok(lsoas.Select(l => new MapLsoaDto(l.Code, l.Name, l.Ward, l.AuthorityCode, l.Longitude, l.Latitude, l.ImdDecile, l.IdaciDecile)).ToList());
+    }
+
+    private static async Task<Results<Ok<ComparisonDto>, FileContentHttpResult>> Compare(string? authorities, int? year, string? format, EvidenceReader reader, CancellationToken ct)
+    {
+        var chosen = TableExport.Format(format);
+        var comparison = await reader.CompareAsync(EvidenceReader.Codes(authorities), year, ct);
+        var rows = Rows(comparison);
+        var columns = Columns(comparison);
+        var name = "comparison-" + string.Join('-', comparison.Authorities.Select(a => a.Code));
+        return chosen switch
+        {
+            "csv" => TypedResults.File(TableExport.Csv(rows, columns), TableExport.CsvType, $"{name}.csv"),
+            "xlsx" => TypedResults.File(TableExport.Xlsx(rows, columns, "Comparison"), TableExport.XlsxType, $"{name}.xlsx"),
+            _ => TypedResults.Ok(new ComparisonDto(comparison.Authorities.Select(AreaProfileDto.From).ToList(), comparison.Benchmarks.Select(AreaProfileDto.From).ToList())),
+        };
+    }
+
+    /// <summary>One row per figure: its label and unit, each area's value, then each area's year and the source.</summary>
+    public static IReadOnlyList<IReadOnlyList<Figure?>> Rows(Comparison comparison) =>
+        Core.PublicData.Profiles.Catalogue.Select(c => (IReadOnlyList<Figure?>)comparison.Columns.Select(p => p[c.Key]).ToList()).ToList();
+
+    public static IReadOnlyList<ExportColumn<IReadOnlyList<Figure?>>> Columns(Comparison comparison) =>
+    [
+        new("Figure", r => r.FirstOrDefault(f => f is not null)?.Label),
+        new("Unit", r => r.FirstOrDefault(f => f is not null)?.Unit),
+        .. comparison.Columns.Select((p, i) => new ExportColumn<IReadOnlyList<Figure?>>(p.Name, r => r[i] is { } f ? (object?)f.Value ?? f.Text : null)),
+        .. comparison.Columns.Select((p, i) => new ExportColumn<IReadOnlyList<Figure?>>($"{p.Name} period", r => r[i]?.Year)),
+        new("Source", r => r.FirstOrDefault(f => f is not null)?.Source),
+    ];
+}
