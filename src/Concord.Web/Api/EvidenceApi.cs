@@ -51,14 +51,14 @@ public static class EvidenceApi
     private static async Task<Results<Ok<ProfileDto>, NotFound>> GetProfile(string onsCode, int? year, EvidenceReader reader, CancellationToken ct)
     {
         var code = onsCode.ToUpperInvariant();
-        var comparison = await ProfileOrNullAsync(reader, code, year, ct);
-        return comparison is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(new ProfileDto(AreaProfileDto.From(comparison.Authorities[0]), comparison.Benchmarks.Select(AreaProfileDto.From).ToList()));
-    }
+        if (await reader.ProfileAsync(code, year, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
 
-    private static async Task<Comparison?> ProfileOrNullAsync(EvidenceReader reader, string code, int? year, CancellationToken ct) =>
-        await reader.ProfileAsync(code, year, ct) is null ? null : await reader.CompareAsync([code], year, ct);
+        var comparison = await reader.CompareAsync([code], year, ct);
+        return TypedResults.Ok(new ProfileDto(AreaProfileDto.From(comparison.Authorities[0]), comparison.Benchmarks.Select(AreaProfileDto.From).ToList()));
+    }
 
     private static async Task<Results<Ok<List<MapLsoaDto>>, NotFound>> GetLsoas(string onsCode, EvidenceReader reader, CancellationToken ct)
     {

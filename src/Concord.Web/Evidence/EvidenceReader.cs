@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Concord.Core;
 using Concord.Core.PublicData;
 using Concord.Data;
@@ -13,7 +14,7 @@ namespace Concord.Web.Evidence;
 public sealed class EvidenceCache(ConcordDatabase database) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private (string Fingerprint, EvidenceSnapshot Snapshot)? _current;
+    private (string Fingerprint, EvidenceSnapshot Snapshot, ConcurrentDictionary<(string, int?), AreaProfile> Profiles)? _current;
 
     /// <summary>The statistics tables a profile reads, by dataset and table (other tables stay in the database).</summary>
     private static readonly (string Dataset, string Table)[] Tables =
@@ -25,14 +26,23 @@ public sealed class EvidenceCache(ConcordDatabase database) : IDisposable
 
     public void Dispose() => _loading.Dispose();
 
-    public async Task<EvidenceSnapshot> GetAsync(CancellationToken cancellationToken)
+    public async Task<EvidenceSnapshot> GetAsync(CancellationToken cancellationToken) => (await CurrentAsync(cancellationToken)).Snapshot;
+
+    /// <summary>An area's profile, computed once per import and year and then kept.</summary>
+    public async Task<AreaProfile> ProfileAsync(string code, int? year, CancellationToken cancellationToken)
+    {
+        var (_, snapshot, profiles) = await CurrentAsync(cancellationToken);
+        return profiles.GetOrAdd((code, year), key => Core.PublicData.Profiles.Profile(snapshot, key.Item1, key.Item2));
+    }
+
+    private async Task<(string Fingerprint, EvidenceSnapshot Snapshot, ConcurrentDictionary<(string, int?), AreaProfile> Profiles)> CurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = database.OpenAsSystem();
         var imports = await db.DatasetImports.AsNoTracking().OrderBy(i => i.Dataset).Select(i => i.Dataset + i.Sha256 + i.ImportedAt).ToListAsync(cancellationToken);
         var fingerprint = string.Join('|', imports);
         if (_current is { } current && current.Fingerprint == fingerprint)
         {
-            return current.Snapshot;
+            return current;
         }
 
         await _loading.WaitAsync(cancellationToken);
@@ -40,12 +50,11 @@ public sealed class EvidenceCache(ConcordDatabase database) : IDisposable
         {
             if (_current is { } loaded && loaded.Fingerprint == fingerprint)
             {
-                return loaded.Snapshot;
+                return loaded;
             }
 
-            var snapshot = await LoadAsync(db, cancellationToken);
-            _current = (fingerprint, snapshot);
-            return snapshot;
+            _current = (fingerprint, await LoadAsync(db, cancellationToken), new());
+            return _current.Value;
         }
         finally
         {
@@ -91,7 +100,7 @@ public sealed class EvidenceReader(EvidenceCache cache, ConcordDbContext db)
     public async Task<AreaProfile?> ProfileAsync(string code, int? year, CancellationToken cancellationToken)
     {
         var data = await cache.GetAsync(cancellationToken);
-        return data.Areas.TryGetValue(code, out var area) && area.Level == AreaLevel.LocalAuthority ? Core.PublicData.Profiles.Profile(data, code, year) : null;
+        return data.Areas.TryGetValue(code, out var area) && area.Level == AreaLevel.LocalAuthority ? await cache.ProfileAsync(code, year, cancellationToken) : null;
     }
 
     /// <summary>The benchmarks for the chosen authorities: Greater Manchester when one of them is in it, their regions, and England.</summary>
@@ -110,9 +119,19 @@ public sealed class EvidenceReader(EvidenceCache cache, ConcordDbContext db)
     {
         var data = await cache.GetAsync(cancellationToken);
         Check(data, codes);
-        return new Comparison(
-            codes.Select(c => Core.PublicData.Profiles.Profile(data, c, year)).ToList(),
-            BenchmarksFor(data, codes).Select(c => Core.PublicData.Profiles.Profile(data, c, year)).ToList());
+        var authorities = new List<AreaProfile>();
+        foreach (var code in codes)
+        {
+            authorities.Add(await cache.ProfileAsync(code, year, cancellationToken));
+        }
+
+        var benchmarks = new List<AreaProfile>();
+        foreach (var code in BenchmarksFor(data, codes))
+        {
+            benchmarks.Add(await cache.ProfileAsync(code, year, cancellationToken));
+        }
+
+        return new Comparison(authorities, benchmarks);
     }
 
     public static void Check(EvidenceSnapshot data, IReadOnlyList<string> codes)
