@@ -241,13 +241,12 @@ public abstract class HighNeedsTests<TApp>(TApp app) : AppTests<TApp>(app)
         var workbook = document.WorkbookPart!;
         var names = workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
         var reconciliation = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Reconciliation").Id!.Value!);
-        static string Text(Cell cell) => cell.InlineString?.Text?.Text ?? cell.CellValue?.Text ?? string.Empty;
         var rows = reconciliation.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
 
         Assert.Equal("high-needs-stockport-2020-21.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal(["Spending lines", "Reconciliation", "Projection"], names);
         Assert.Equal(["1302000", "-163000", "2099000", "3238000", "-870000", "-497000", "1871000"],
-            rows.Skip(1).Select(r => decimal.Parse(Text(r[1]), CultureInfo.InvariantCulture).ToString("0", CultureInfo.InvariantCulture)));
+            rows.Skip(1).Select(r => decimal.Parse(ExcelFile.Text(r[1]), CultureInfo.InvariantCulture).ToString("0", CultureInfo.InvariantCulture)));
         Assert.Equal(CellValues.Number, rows[1][1].DataType?.Value);
         Assert.Equal(HttpStatusCode.NotFound, tameside.StatusCode);
     }
@@ -279,14 +278,13 @@ public abstract class HighNeedsTests<TApp>(TApp app) : AppTests<TApp>(app)
         var response = await client.GetAsync("/api/dsg-allocations?year=2020-21&format=xlsx");
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
-        static string Text(Cell cell) => cell.InlineString?.Text?.Text ?? cell.CellValue?.Text ?? string.Empty;
-        var stockport = rows.Single(r => Text(r[2]) == "Stockport");
+        var stockport = rows.Single(r => ExcelFile.Text(r[2]) == "Stockport");
 
         Assert.Equal("dsg-allocations-2020-21.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        Assert.Equal(["Financial year", "DfE code", "Local authority", "Schools block"], rows[0].Take(4).Select(Text));
+        Assert.Equal(["Financial year", "DfE code", "Local authority", "Schools block"], rows[0].Take(4).Select(ExcelFile.Text));
         Assert.Equal(151, rows.Count);
         Assert.Equal(CellValues.Number, stockport[5].DataType?.Value);
-        Assert.Equal(33_846_235m, decimal.Parse(Text(stockport[5]), CultureInfo.InvariantCulture));
+        Assert.Equal(33_846_235m, decimal.Parse(ExcelFile.Text(stockport[5]), CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -281,7 +281,7 @@ public abstract class RiskTests<TApp>(TApp app) : AppTests<TApp>(app)
         var workbook = document.WorkbookPart!;
         var sheet = workbook.WorksheetParts.Single().Worksheet.GetFirstChild<SheetData>()!;
         var lines = sheet.Elements<Row>().Select(row => row.Elements<Cell>().ToList()).ToList();
-        var header = lines[0].Select(CellText).ToList();
+        var header = lines[0].Select(ExcelFile.Text).ToList();
         int Column(string heading) => header.IndexOf(heading);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -292,8 +292,8 @@ public abstract class RiskTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal(shown.Count, lines.Count - 1);
         foreach (var (risk, cells) in shown.Zip(lines.Skip(1)))
         {
-            Assert.Equal(risk.Reference, CellText(cells[Column("Reference")]));
-            Assert.Equal(risk.Title, CellText(cells[Column("Risk")]));
+            Assert.Equal(risk.Reference, ExcelFile.Text(cells[Column("Reference")]));
+            Assert.Equal(risk.Title, ExcelFile.Text(cells[Column("Risk")]));
             var score = cells[Column("Current score")];
             Assert.Equal(CellValues.Number, score.DataType?.Value);
             Assert.Equal(risk.Current.Value, int.Parse(score.CellValue!.Text, CultureInfo.InvariantCulture));
@@ -307,7 +307,6 @@ public abstract class RiskTests<TApp>(TApp app) : AppTests<TApp>(app)
         }
     }
 
-    private static string CellText(Cell cell) => cell.InlineString?.Text?.Text ?? cell.CellValue?.Text ?? string.Empty;
 
     [Fact]
     public async Task An_unknown_download_format_is_refused_naming_the_parameter()

@@ -10,12 +10,29 @@ namespace Concord.Web.Tests.Infrastructure;
 public static class ShippedFiles
 {
     /// <summary>A shipped file's text, decompressed when it is gzipped.</summary>
-    public static async Task<string> ReadTextAsync(IPublicDataset dataset, string file)
+    public static Task<string> ReadTextAsync(IPublicDataset dataset, string file) => ReadTextAsync(dataset.Folder, file);
+
+    /// <summary>A shipped file's text by its folder under data/, decompressed when it is gzipped.</summary>
+    public static async Task<string> ReadTextAsync(string folder, string file)
     {
-        var path = Path.Combine(PublicDataImport.FolderOf(dataset), file);
+        var path = Path.Combine(PublicDataImport.Folder, folder, file);
         await using var stream = File.OpenRead(path);
         using var reader = new StreamReader(file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream);
         return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>A shipped CSV file's rows as column → value, read with a plain CSV parser.</summary>
+    public static async Task<List<Dictionary<string, string>>> ReadCsvAsync(string folder, string file)
+    {
+        using var reader = new StringReader(await ReadTextAsync(folder, file));
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var rows = new List<Dictionary<string, string>>();
+        await foreach (var record in csv.GetRecordsAsync<dynamic>())
+        {
+            rows.Add(((IDictionary<string, object>)record).ToDictionary(p => p.Key.TrimStart('\uFEFF'), p => (string)p.Value));
+        }
+
+        return rows;
     }
 
     public static async Task<string[]> ReadLinesAsync(IPublicDataset dataset, string file) =>
