@@ -77,6 +77,33 @@ public sealed class EvidenceSnapshot
         };
     }
 
+    /// <summary>
+    /// The authority's LSOAs. The indices are published by district: a metropolitan district or
+    /// unitary authority has its LSOAs under its own code; a county's are those of the districts its
+    /// state-funded schools stand in (each district counted for the county holding most of its schools).
+    /// </summary>
+    public IReadOnlyList<LsoaDeprivation> LsoasOf(PublicArea authority)
+    {
+        if (Deprivation[authority.Code].Any() || authority.DfeNumber is not { } number)
+        {
+            return [.. Deprivation[authority.Code]];
+        }
+
+        _countyDistricts ??= CountyDistricts();
+        return [.. _countyDistricts[number].SelectMany(d => Deprivation[d])];
+    }
+
+    private ILookup<int, string>? _countyDistricts;
+
+    private ILookup<int, string> CountyDistricts()
+    {
+        var districtOf = Deprivation.SelectMany(g => g).ToDictionary(d => d.LsoaCode, d => d.AuthorityCode, StringComparer.Ordinal);
+        return Schools.SelectMany(g => g).Where(s => s.LsoaCode is not null && districtOf.ContainsKey(s.LsoaCode))
+            .GroupBy(s => districtOf[s.LsoaCode!])
+            .Select(g => (District: g.Key, County: g.GroupBy(s => s.LaNumber).OrderByDescending(c => c.Count()).First().Key))
+            .ToLookup(d => d.County, d => d.District);
+    }
+
     public string NameOf(string code) => code == Benchmarks.GreaterManchester ? "Greater Manchester" : Areas.GetValueOrDefault(code)?.Name ?? code;
 
     public IEnumerable<PublishedStatistic> Rows(string dataset, string table, string area) => Statistics[(dataset, table, area)];
@@ -206,10 +233,10 @@ public static class Profiles
         const string source = "English Indices of Deprivation 2019 (MHCLG)";
         var lsoas = code == Benchmarks.England
             ? data.Deprivation.SelectMany(g => g).ToList()
-            : members.SelectMany(m => data.Deprivation[m.Code]).ToList();
+            : members.SelectMany(data.LsoasOf).ToList();
         if (lsoas.Count == 0)
         {
-            const string note = "the indices are published for lower-tier districts; this authority's LSOAs are not under its own code";
+            const string note = "no LSOAs found for this area in the indices";
             yield return Missing("imd-most-deprived", source, Imd, note);
             yield return Missing("idaci-most-deprived", source, Imd, note);
             yield break;

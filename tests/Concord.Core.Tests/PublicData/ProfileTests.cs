@@ -117,6 +117,26 @@ public sealed class ProfileTests
     }
 
     [Fact]
+    public void A_countys_deprivation_is_its_districts_found_from_where_its_schools_stand()
+    {
+        var county = new PublicArea { Code = "E10000001", Name = "Shire", Level = AreaLevel.LocalAuthority, DfeNumber = 900, RegionCode = Benchmarks.NorthWest, LastYear = 2024 };
+        LsoaDeprivation[] lsoas = [Lsoa("E07000001", 1, 2), Lsoa("E07000001", 5, 1), Lsoa("E07000002", 1, 1), Lsoa("E07000002", 3, 3)];
+        School[] schools =
+        [
+            new() { Urn = 10, LaNumber = 900, LsoaCode = lsoas[0].LsoaCode, TypeGroup = "Academies", Type = "Academy converter" },
+            new() { Urn = 11, LaNumber = 900, LsoaCode = lsoas[1].LsoaCode, TypeGroup = "Academies", Type = "Academy converter" },
+            // A school of a neighbouring authority near the border does not bring its district with it.
+            new() { Urn = 12, LaNumber = 356, LsoaCode = lsoas[2].LsoaCode, TypeGroup = "Academies", Type = "Academy converter" },
+        ];
+        var data = new EvidenceSnapshot([county], [], [], lsoas, schools, [], []);
+
+        var profile = Profiles.Profile(data, county.Code);
+
+        Assert.Equal(50.0m, profile["imd-most-deprived"]!.Value);
+        Assert.Equal("2 LSOAs", profile["imd-most-deprived"]!.Note);
+    }
+
+    [Fact]
     public void A_year_takes_the_latest_period_up_to_it_and_trends_run_in_year_order()
     {
         var data = Snapshot();
