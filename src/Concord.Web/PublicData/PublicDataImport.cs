@@ -135,6 +135,15 @@ public static class PublicDataImport
         return csv;
     }
 
+    /// <summary>The line the row just read ends on, refused when it has fewer or more fields than the header.</summary>
+    public static int LineOf(CsvHelper.CsvReader csv, string file)
+    {
+        var line = csv.Parser.RawRow;
+        return csv.Parser.Count == csv.HeaderRecord!.Length
+            ? line
+            : throw new DataFileException(file, line, null, $"the row has {csv.Parser.Count} fields where the header has {csv.HeaderRecord.Length}");
+    }
+
     /// <summary>Progress reported at once, on the importing thread, so a progress bar stays in order.</summary>
     private sealed class Reported(Action<double> report) : IProgress<double>
     {
