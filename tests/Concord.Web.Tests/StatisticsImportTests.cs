@@ -1,0 +1,192 @@
+using System.Globalization;
+using Concord.Core.PublicData;
+using Concord.Web.PublicData;
+using Concord.Web.Tests.Infrastructure;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Web.Tests;
+
+/// <summary>
+/// The published statistics of the evidence base (LAIT, EYFSP, SEN2, attendance, school places
+/// scorecards, children's social care, Ofsted's inspections of children's services): figures
+/// recomputed straight from the shipped files agree with what was imported, and a bad file is
+/// refused naming its file, line and column, leaving the dataset as it was.
+/// </summary>
+public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app)
+    where TApp : ConcordApp
+{
+    private const string Stockport = "E08000007";
+    private const string Tameside = "E08000008";
+
+    [Fact]
+    public async Task Each_dataset_has_a_row_per_area_period_and_breakdown_of_its_files()
+    {
+        var eyfsp = await RowsAsync(new EyfspImport(), EyfspImport.FileName);
+        var scorecards = await RowsAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.Table.File);
+        var scorecardMeasures = (await HeaderAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.Table.File)).SkipWhile(c => c != "PriNOR").ToHashSet();
+        var metadata = await RowsAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.MetadataFile);
+        var social = new ChildrensSocialCareImport();
+
+        var counts = await ReadAsync(db => db.PublishedStatistics.GroupBy(s => new { s.Dataset, s.Table }).Select(g => new { g.Key.Dataset, g.Key.Table, Rows = g.Count() }).ToListAsync());
+        var measures = await ReadAsync(db => db.PublishedMeasures.GroupBy(m => m.Dataset).Select(g => new { Dataset = g.Key, Rows = g.Count() }).ToListAsync());
+        int Count(string dataset, string table = "") => counts.SingleOrDefault(c => c.Dataset == dataset && c.Table == table)?.Rows ?? 0;
+
+        Assert.Equal(eyfsp.Count(r => r["geographic_level"] != "Local authority district"), Count(EyfspImport.Key));
+        Assert.Equal((await RowsAsync(new Sen2Import(), Sen2Import.FileName)).Count, Count(Sen2Import.Key));
+        Assert.Equal((await RowsAsync(new AttendanceImport(), AttendanceImport.FileName)).Count, Count(AttendanceImport.Key));
+        Assert.Equal(scorecards.Count, Count(SchoolPlacesScorecardImport.Key));
+        Assert.Equal(metadata.Count(m => scorecardMeasures.Contains(m["programmer_friendly_names"])), measures.Single(m => m.Dataset == SchoolPlacesScorecardImport.Key).Rows);
+        foreach (var table in new[] { ChildrensSocialCareImport.ChildrenInNeed, ChildrensSocialCareImport.Referrals, ChildrensSocialCareImport.ChildProtectionPlans, ChildrensSocialCareImport.LookedAfter })
+        {
+            Assert.Equal((await RowsAsync(social, table.File)).Count, Count(ChildrensSocialCareImport.Key, table.Table));
+        }
+
+        var provenance = await ReadAsync(db => db.DatasetImports.AsNoTracking().ToDictionaryAsync(d => d.Dataset, d => d.Rows));
+        Assert.Equal(counts.Where(c => c.Dataset == ChildrensSocialCareImport.Key).Sum(c => c.Rows), provenance[ChildrensSocialCareImport.Key]);
+    }
+
+    [Theory]
+    [InlineData(Stockport)]
+    [InlineData(Tameside)]
+    public async Task The_good_level_of_development_in_2021_22_overall_and_for_disadvantaged_children_matches_the_EYFSP_file(string code)
+    {
+        var file = (await RowsAsync(new EyfspImport(), EyfspImport.FileName)).Where(r => r["geographic_level"] == "Local authority" && r["new_la_code"] == code && r["gender"] == "Total").ToList();
+        var total = file.Single(r => r["characteristic_type"] == "Total");
+        var disadvantaged = file.Single(r => r["characteristic_type"] == "Known to be eligible for free school meals");
+
+        var imported = await ReadAsync(db => db.PublishedStatistics.AsNoTracking().Where(s => s.Dataset == EyfspImport.Key && s.AreaCode == code && s.Period == "202122").ToListAsync());
+        var overall = imported.Single(s => s.Breakdown == "Total / Total / Total");
+        var fsm = imported.Single(s => s.Breakdown == "Free school meal eligibility / Known to be eligible for free school meals / Total");
+
+        Assert.Equal(2022, overall.Year);
+        Assert.Equal(Number(total["gld_percentage"]), overall.Value("gld_percentage"));
+        Assert.Equal(Number(total["gld_number"]), overall.Value("gld_number"));
+        Assert.Equal(Number(total["children_number"]), overall.Value("children_number"));
+        Assert.Equal(Number(disadvantaged["gld_percentage"]), fsm.Value("gld_percentage"));
+        Assert.Equal(Number(disadvantaged["gld_number"]), fsm.Value("gld_number"));
+        Assert.Equal(8, fsm.Values.Count + fsm.Texts.Count);
+    }
+
+    [Fact]
+    public async Task Children_in_need_looked_after_and_on_plans_in_Stockport_in_2025_match_the_files()
+    {
+        var social = new ChildrensSocialCareImport();
+        Dictionary<string, string> Stockport2025(List<Dictionary<string, string>> rows) => rows.Single(r => r["new_la_code"] == Stockport && r["time_period"] == "2025" && r.GetValueOrDefault("population_type", "Children looked after on 31 March each year") == "Children looked after on 31 March each year");
+        var cin = Stockport2025(await RowsAsync(social, ChildrensSocialCareImport.ChildrenInNeed.File));
+        var referrals = Stockport2025(await RowsAsync(social, ChildrensSocialCareImport.Referrals.File));
+        var plans = Stockport2025(await RowsAsync(social, ChildrensSocialCareImport.ChildProtectionPlans.File));
+        var cla = Stockport2025(await RowsAsync(social, ChildrensSocialCareImport.LookedAfter.File));
+
+        var imported = await ReadAsync(db => db.PublishedStatistics.AsNoTracking().Where(s => s.Dataset == ChildrensSocialCareImport.Key && s.AreaCode == Stockport && s.Period == "2025").ToListAsync());
+        PublishedStatistic Table(string table, string breakdown = "") => imported.Single(s => s.Table == table && s.Breakdown == breakdown);
+
+        Assert.Equal(Number(cin["At31_episodes"]), Table("children-in-need").Value("At31_episodes"));
+        Assert.Equal(Number(referrals["referral_count"]), Table("referrals").Value("referral_count"));
+        Assert.Equal(Number(referrals["rereferral_percent"]), Table("referrals").Value("rereferral_percent"));
+        Assert.Equal(Number(plans["CPP_At31"]), Table("child-protection-plans").Value("CPP_At31"));
+        Assert.Equal(Number(cla["rate_per_10000"]), Table("looked-after", "Children looked after on 31 March each year").Value("rate_per_10000"));
+        Assert.Equal(Number(cla["children_count"]), Table("looked-after", "Children looked after on 31 March each year").Value("children_count"));
+        Assert.Equal(3, imported.Count(s => s.Table == "looked-after"));
+    }
+
+    [Fact]
+    public async Task Stockports_attendance_SEN2_and_school_places_match_the_files()
+    {
+        var attendance = (await RowsAsync(new AttendanceImport(), AttendanceImport.FileName)).Single(r => r["new_la_code"] == Stockport && r["education_phase"] == "Total");
+        var sen2 = (await RowsAsync(new Sen2Import(), Sen2Import.FileName)).Single(r => r["new_la_code"] == Stockport && r["time_period"] == "2022");
+        var header = await HeaderAsync(new Sen2Import(), Sen2Import.FileName);
+        var places = (await RowsAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.Table.File)).Where(r => r["new_la_code"] is Stockport or Tameside).ToList();
+
+        var imported = await ReadAsync(db => db.PublishedStatistics.AsNoTracking().Where(s => s.AreaCode == Stockport || s.AreaCode == Tameside).ToListAsync());
+        var total = imported.Single(s => s.Dataset == AttendanceImport.Key && s.AreaCode == Stockport && s.Breakdown == "Total");
+        var plans = imported.Single(s => s.Dataset == Sen2Import.Key && s.AreaCode == Stockport && s.Period == "2022");
+        var name = await ReadAsync(db => db.PublishedMeasures.AsNoTracking().SingleAsync(m => m.Dataset == SchoolPlacesScorecardImport.Key && m.Code == "Quan_P_In"));
+
+        Assert.Equal(("202526", 2026), (total.Period, total.Year));
+        Assert.Equal(Number(attendance["attendance_perc"]), total.Value("attendance_perc"));
+        Assert.Equal(Number(attendance["possible_sessions"]), total.Value("possible_sessions"));
+        Assert.Equal(Number(attendance["pa_perc"]), total.Value("pa_perc"));
+        Assert.Equal(4, imported.Count(s => s.Dataset == AttendanceImport.Key && s.AreaCode == Stockport));
+        Assert.Equal(Number(sen2["new_all_ehc"]), plans.Value("new_all_ehc"));
+        Assert.Equal(Number(sen2["inreq_ehc"]), plans.Value("inreq_ehc"));
+        Assert.Equal(header.SkipWhile(c => c != "la_name").Skip(1).Order(), plans.Values.Keys.Concat(plans.Texts.Keys).Order());
+        foreach (var row in places)
+        {
+            var scorecard = imported.Single(s => s.Dataset == SchoolPlacesScorecardImport.Key && s.AreaCode == row["new_la_code"] && s.Period == row["Year"]);
+            Assert.Equal(Number(row["PriNOR"]), scorecard.Value("PriNOR"));
+            Assert.Equal(Number(row["SecNOR"]), scorecard.Value("SecNOR"));
+        }
+
+        Assert.Equal(6, places.Count);
+        Assert.Equal("Primary places created from 2009/10 to SCAP year (2024/25)", name.Name);
+    }
+
+    [Fact]
+    public async Task A_bad_statistics_table_is_refused_naming_file_line_and_column_and_the_whole_dataset_stays()
+    {
+        var dataset = new ChildrensSocialCareImport();
+        var file = ChildrensSocialCareImport.ChildrenInNeed.File;
+        var lines = await ShippedFiles.ReadLinesAsync(dataset, file);
+        var before = await SnapshotAsync(ChildrensSocialCareImport.Key);
+        Task<DataFileException> ImportAsync(string content) => ShippedFiles.RefusedAsync(App.Database, dataset, file, content);
+        var stockport = Array.FindIndex(lines, l => l.StartsWith("2025,", StringComparison.Ordinal) && l.Contains(",E08000007,", StringComparison.Ordinal));
+        var header = lines[0].Split(',');
+        string Stockport(string column, string? value) => string.Join('\n', lines.Select((l, i) => i != stockport ? l
+            : string.Join(',', l.Split(',').Select((field, f) => header[f] == column ? value : field).OfType<string>())));
+
+        var text = await ImportAsync(Stockport("At31_episodes", "many"));
+        var code = await ImportAsync(Stockport("new_la_code", "E08999999"));
+        var period = await ImportAsync(Stockport("time_period", "March 2025"));
+        var twice = await ImportAsync(string.Join('\n', lines.Append(lines[stockport])));
+        var shortRow = await ImportAsync(Stockport("At31_episodes", null));
+        var missing = await ImportAsync(string.Join('\n', lines).Replace("At31_episodes", "At31", StringComparison.Ordinal));
+        var empty = await ImportAsync(string.Empty);
+        var headerOnly = await ImportAsync(lines[0]);
+
+        Assert.Equal((file, stockport + 1, "At31_episodes"), (text.File, text.Line, text.Column));
+        Assert.Equal("'many' is not a number or a published suppression code (c, x, z, k, u, low)", text.Problem);
+        Assert.Equal((stockport + 1, "new_la_code"), (code.Line, code.Column));
+        Assert.Contains("'E08999999' is not an area in the register", code.Problem, StringComparison.Ordinal);
+        Assert.Equal((stockport + 1, "time_period"), (period.Line, period.Column));
+        Assert.Equal((lines.Length + 1, "new_la_code"), (twice.Line, twice.Column));
+        Assert.Equal((stockport + 1, (string?)null), (shortRow.Line, shortRow.Column));
+        Assert.Equal((1, "At31_episodes"), (missing.Line, missing.Column));
+        Assert.Equal((file, 1, (string?)null), (empty.File, empty.Line, empty.Column));
+        Assert.Equal(2, headerOnly.Line);
+        Assert.Equal(before, await SnapshotAsync(ChildrensSocialCareImport.Key));
+    }
+
+    /// <summary>A dataset's rows, measures and provenance, to show a refused import changed nothing.</summary>
+    private Task<(int Rows, int Measures, string Sha256, DateTimeOffset ImportedAt, int Recorded)> SnapshotAsync(string dataset) => ReadAsync(async db =>
+    {
+        var provenance = await db.DatasetImports.AsNoTracking().SingleAsync(d => d.Dataset == dataset);
+        return (await db.PublishedStatistics.CountAsync(s => s.Dataset == dataset), await db.PublishedMeasures.CountAsync(m => m.Dataset == dataset),
+            provenance.Sha256, provenance.ImportedAt, provenance.Rows);
+    });
+
+    private static decimal Number(string text) => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>A shipped CSV file read on its own (not by the importer): each row by column name.</summary>
+    private static async Task<List<Dictionary<string, string>>> RowsAsync(IPublicDataset dataset, string file)
+    {
+        using var csv = new CsvReader(new StringReader(await ShippedFiles.ReadTextAsync(dataset, file)), CultureInfo.InvariantCulture);
+        await csv.ReadAsync();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        var rows = new List<Dictionary<string, string>>();
+        while (await csv.ReadAsync())
+        {
+            rows.Add(header.Select((column, i) => (column, csv.GetField(i) ?? string.Empty)).ToDictionary(f => f.column, f => f.Item2));
+        }
+
+        return rows;
+    }
+
+    private static async Task<string[]> HeaderAsync(IPublicDataset dataset, string file) =>
+        (await ShippedFiles.ReadLinesAsync(dataset, file))[0].Split(',').Select(c => c.Trim('"', '\uFEFF')).ToArray();
+}
+
+public sealed class StatisticsImportTestsOnSqlite(SqliteEvidenceApp app) : StatisticsImportTests<SqliteEvidenceApp>(app);
+
+public sealed class StatisticsImportTestsOnPostgres(PostgresEvidenceApp app) : StatisticsImportTests<PostgresEvidenceApp>(app);
