@@ -43,7 +43,7 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
 
         Assert.Equal(
             [
-                "dfe-areas", "dfe-dsg", "ons-mye-2019", "ons-mye-2020", "census-2021", "dfe-eyfsp", "dfe-sen2-ehcp", "dfe-attendance",
+                "dfe-areas", "dfe-dsg", "ons-mye-2019", "ons-mye-2020", "census-2021", "dfe-lait", "dfe-eyfsp", "dfe-sen2-ehcp", "dfe-attendance",
                 "dfe-school-places-scorecards", "dfe-children-social-care",
             ],
             imported.Select(i => i.Dataset));

@@ -22,6 +22,8 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
     [Fact]
     public async Task Each_dataset_has_a_row_per_area_period_and_breakdown_of_its_files()
     {
+        var lait = await RowsAsync(new LaitImport(), LaitImport.DataFile);
+        var dictionary = await RowsAsync(new LaitImport(), LaitImport.DictionaryFile);
         var eyfsp = await RowsAsync(new EyfspImport(), EyfspImport.FileName);
         var scorecards = await RowsAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.Table.File);
         var scorecardMeasures = (await HeaderAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.Table.File)).SkipWhile(c => c != "PriNOR").ToHashSet();
@@ -32,6 +34,9 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
         var measures = await ReadAsync(db => db.PublishedMeasures.GroupBy(m => m.Dataset).Select(g => new { Dataset = g.Key, Rows = g.Count() }).ToListAsync());
         int Count(string dataset, string table = "") => counts.SingleOrDefault(c => c.Dataset == dataset && c.Table == table)?.Rows ?? 0;
 
+        Assert.Equal(lait.Where(r => r["Years"] != "0").Select(r => (r["LA Number"], r["Years"])).Distinct().Count(), Count(LaitImport.Key));
+        Assert.Equal(768, Count(LaitImport.Key));
+        Assert.Equal(dictionary.Select(r => r["Measure_short"]).Distinct().Count(), measures.Single(m => m.Dataset == LaitImport.Key).Rows);
         Assert.Equal(eyfsp.Count(r => r["geographic_level"] != "Local authority district"), Count(EyfspImport.Key));
         Assert.Equal((await RowsAsync(new Sen2Import(), Sen2Import.FileName)).Count, Count(Sen2Import.Key));
         Assert.Equal((await RowsAsync(new AttendanceImport(), AttendanceImport.FileName)).Count, Count(AttendanceImport.Key));
@@ -43,6 +48,7 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
         }
 
         var provenance = await ReadAsync(db => db.DatasetImports.AsNoTracking().ToDictionaryAsync(d => d.Dataset, d => d.Rows));
+        Assert.Equal(Count(LaitImport.Key) + measures.Single(m => m.Dataset == LaitImport.Key).Rows, provenance[LaitImport.Key]);
         Assert.Equal(counts.Where(c => c.Dataset == ChildrensSocialCareImport.Key).Sum(c => c.Rows), provenance[ChildrensSocialCareImport.Key]);
     }
 
@@ -66,6 +72,51 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
         Assert.Equal(Number(disadvantaged["gld_percentage"]), fsm.Value("gld_percentage"));
         Assert.Equal(Number(disadvantaged["gld_number"]), fsm.Value("gld_number"));
         Assert.Equal(8, fsm.Values.Count + fsm.Texts.Count);
+    }
+
+    [Theory]
+    [InlineData("FSP_NEW_GOODDEV", "356")]
+    [InlineData("SEN_CASES_JAN", "356")]
+    [InlineData("SEN_CASES_JAN", "357")]
+    [InlineData("CIN", "970")]
+    public async Task LAIT_indicators_match_the_file_in_every_year(string indicator, string number)
+    {
+        var file = (await RowsAsync(new LaitImport(), LaitImport.DataFile)).Where(r => r["Short Desc"] == indicator && r["LA Number"] == number).ToList();
+        var code = number == "970" ? "E92000001" : number == "356" ? Stockport : Tameside;
+
+        var imported = await ReadAsync(db => db.PublishedStatistics.AsNoTracking().Where(s => s.Dataset == LaitImport.Key && s.AreaCode == code).ToListAsync());
+
+        Assert.NotEmpty(file);
+        foreach (var line in file)
+        {
+            var row = imported.Single(s => s.Period == line["Years"]);
+            if (decimal.TryParse(line["Values"], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                Assert.Equal(Math.Round(value, 9), Math.Round(row.Value(indicator)!.Value, 9));
+            }
+            else
+            {
+                Assert.Equal(line["Values"], row.Text(indicator));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task LAIT_figures_keep_the_digits_a_double_holds_and_the_dictionary_defines_each_indicator()
+    {
+        var definition = (await RowsAsync(new LaitImport(), LaitImport.DictionaryFile)).First(r => r["Measure_short"] == "FSP_NEW_GOODDEV");
+
+        var gld2016 = await ReadAsync(db => db.PublishedStatistics.AsNoTracking().SingleAsync(s => s.Dataset == LaitImport.Key && s.AreaCode == Stockport && s.Period == "2016"));
+        var measure = await ReadAsync(db => db.PublishedMeasures.AsNoTracking().SingleAsync(m => m.Dataset == LaitImport.Key && m.Code == "FSP_NEW_GOODDEV"));
+        var twoTopics = await ReadAsync(db => db.PublishedMeasures.AsNoTracking().SingleAsync(m => m.Dataset == LaitImport.Key && m.Code == "SusEd_All"));
+
+        Assert.Equal("69.6", gld2016.Value("FSP_NEW_GOODDEV")!.Value.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(definition["Measure"], measure.Name);
+        Assert.Equal(definition["y_axis_name"], measure.Unit);
+        Assert.Equal(("High", Polarity.HigherIsBetter), (definition["Polarity"], measure.Polarity));
+        Assert.Equal(definition["Data Owner (DO) /Supplier and Contact Details"].Trim(), measure.Source);
+        Assert.Equal(definition["Hyperlink(s)"].Trim(), measure.Link);
+        Assert.Equal("Key Stage 4; Children with SEN", twoTopics.Topic);
     }
 
     [Fact]
@@ -120,6 +171,39 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
 
         Assert.Equal(6, places.Count);
         Assert.Equal("Primary places created from 2009/10 to SCAP year (2024/25)", name.Name);
+    }
+
+    [Fact]
+    public async Task A_bad_LAIT_file_is_refused_naming_file_line_and_column_and_the_indicators_stay()
+    {
+        var dataset = new LaitImport();
+        var lines = await ShippedFiles.ReadLinesAsync(dataset, LaitImport.DataFile);
+        var before = await SnapshotAsync(LaitImport.Key);
+        Task<DataFileException> ImportAsync(string content) => ShippedFiles.RefusedAsync(App.Database, dataset, LaitImport.DataFile, content);
+        string Line2(string from, string to) => string.Join('\n', lines.Select((l, i) => i == 1 ? l.Replace(from, to, StringComparison.Ordinal) : l));
+
+        // Line 2 is "RTA,Number of children killed and seriously injured in RTAs,2014-16,Bolton,20.89,350,North West".
+        var text = await ImportAsync(Line2(",20.89,", ",lots,"));
+        var number = await ImportAsync(Line2(",350,", ",999,"));
+        var name = await ImportAsync(Line2(",Bolton,", ",Bury,"));
+        var period = await ImportAsync(Line2(",2014-16,", ",2014-16 (est),"));
+        var zero = await ImportAsync(Line2(",2014-16,", ",0,"));
+        var missing = await ImportAsync(string.Join('\n', lines).Replace("LA Number", "LA Code", StringComparison.Ordinal));
+        var empty = await ImportAsync(string.Empty);
+        var dictionary = await ShippedFiles.RefusedAsync(App.Database, dataset, LaitImport.DictionaryFile,
+            (await ShippedFiles.ReadTextAsync(dataset, LaitImport.DictionaryFile)).Replace("Measure_short", "Short", StringComparison.Ordinal));
+
+        Assert.Equal(("lait_bds_long_greater_manchester.csv", 2, "Values"), (text.File, text.Line, text.Column));
+        Assert.Equal("'lots' is not a number or a published suppression code (c, x, z, k, u, low)", text.Problem);
+        Assert.Equal((2, "LA Number"), (number.Line, number.Column));
+        Assert.Equal((2, "LA and Regions"), (name.Line, name.Column));
+        Assert.Equal((2, "Years", "'2014-16 (est)' is not a year, an academic or financial year, or a run of years"), (period.Line, period.Column, period.Problem));
+        Assert.Equal((2, "Years"), (zero.Line, zero.Column));
+        Assert.Equal((1, "LA Number"), (missing.Line, missing.Column));
+        Assert.Equal(("lait_bds_long_greater_manchester.csv", 1), (empty.File, empty.Line));
+        Assert.Contains("the file is empty", empty.Problem, StringComparison.Ordinal);
+        Assert.Equal(("lait_data_dictionary.csv", 1, "Measure_short"), (dictionary.File, dictionary.Line, dictionary.Column));
+        Assert.Equal(before, await SnapshotAsync(LaitImport.Key));
     }
 
     [Fact]
