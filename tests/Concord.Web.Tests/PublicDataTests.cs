@@ -44,7 +44,7 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal(
             [
                 "dfe-areas", "dfe-dsg", "ons-mye-2019", "ons-mye-2020", "census-2021", "dfe-lait", "dfe-eyfsp", "dfe-sen2-ehcp", "dfe-attendance",
-                "dfe-school-places-scorecards", "dfe-children-social-care",
+                "dfe-school-places-scorecards", "dfe-children-social-care", "ofsted-la-childrens-services",
             ],
             imported.Select(i => i.Dataset));
         var after = imported[1];

@@ -29,6 +29,7 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
         var scorecardMeasures = (await HeaderAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.Table.File)).SkipWhile(c => c != "PriNOR").ToHashSet();
         var metadata = await RowsAsync(new SchoolPlacesScorecardImport(), SchoolPlacesScorecardImport.MetadataFile);
         var social = new ChildrensSocialCareImport();
+        var ofsted = new OfstedChildrensServicesImport();
 
         var counts = await ReadAsync(db => db.PublishedStatistics.GroupBy(s => new { s.Dataset, s.Table }).Select(g => new { g.Key.Dataset, g.Key.Table, Rows = g.Count() }).ToListAsync());
         var measures = await ReadAsync(db => db.PublishedMeasures.GroupBy(m => m.Dataset).Select(g => new { Dataset = g.Key, Rows = g.Count() }).ToListAsync());
@@ -47,6 +48,9 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
             Assert.Equal((await RowsAsync(social, table.File)).Count, Count(ChildrensSocialCareImport.Key, table.Table));
         }
 
+        Assert.Equal((await RowsAsync(ofsted, OfstedChildrensServicesImport.LatestFile)).Count, Count(OfstedChildrensServicesImport.Key, "ilacs-latest"));
+        Assert.Equal((await RowsAsync(ofsted, OfstedChildrensServicesImport.HistoryFile)).Count, Count(OfstedChildrensServicesImport.Key, "ilacs-history"));
+        Assert.Equal((await RowsAsync(ofsted, OfstedChildrensServicesImport.AreaSendFile)).Count, Count(OfstedChildrensServicesImport.Key, "area-send"));
         var provenance = await ReadAsync(db => db.DatasetImports.AsNoTracking().ToDictionaryAsync(d => d.Dataset, d => d.Rows));
         Assert.Equal(Count(LaitImport.Key) + measures.Single(m => m.Dataset == LaitImport.Key).Rows, provenance[LaitImport.Key]);
         Assert.Equal(counts.Where(c => c.Dataset == ChildrensSocialCareImport.Key).Sum(c => c.Rows), provenance[ChildrensSocialCareImport.Key]);
@@ -174,6 +178,30 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
     }
 
     [Fact]
+    public async Task Ofsteds_latest_judgements_and_inspections_match_the_files()
+    {
+        var ofsted = new OfstedChildrensServicesImport();
+        var latest = (await RowsAsync(ofsted, OfstedChildrensServicesImport.LatestFile)).Single(r => r["Local authority area code"] == Stockport);
+        var history = (await RowsAsync(ofsted, OfstedChildrensServicesImport.HistoryFile)).Where(r => r["Local authority area code"] == Tameside).ToList();
+        var oldham = (await RowsAsync(ofsted, OfstedChildrensServicesImport.AreaSendFile)).Single(r => r["Local.area.partnership"] == "Oldham");
+        static string Iso(string date) => DateOnly.ParseExact(date, "dd/MM/yyyy", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var imported = await ReadAsync(db => db.PublishedStatistics.AsNoTracking().Where(s => s.Dataset == OfstedChildrensServicesImport.Key).ToListAsync());
+        var stockport = imported.Single(s => s.Table == "ilacs-latest" && s.AreaCode == Stockport);
+        var send = imported.Single(s => s.Table == "area-send" && s.AreaCode == "E08000004");
+
+        Assert.Equal((Iso(latest["Inspection date"]), 2022, string.Empty), (stockport.Period, stockport.Year, stockport.Breakdown));
+        Assert.Equal(latest["Overall effectiveness"], stockport.Text("Overall effectiveness"));
+        Assert.Equal("Good", stockport.Text("Overall effectiveness"));
+        Assert.Equal(Iso(latest["Publication date"]), stockport.Text("Publication date"));
+        Assert.Null(stockport.Text(OfstedChildrensServicesImport.CareLeavers));
+        Assert.Equal(history.Select(r => (Iso(r["Inspection date"]), r["Overall effectiveness"], r["Inspection type"])).Order(),
+            imported.Where(s => s.Table == "ilacs-history" && s.AreaCode == Tameside).Select(s => (s.Period, s.Text("Overall effectiveness")!, s.Text("Inspection type")!)).Order());
+        Assert.Equal((Iso(oldham["Inspection.start.date"]), oldham["Inspection.outcome"]), (send.Period, send.Text("Inspection.outcome")));
+        Assert.Equal(Number(oldham["Number.of.areas.for.priority.action"]), send.Value("Number.of.areas.for.priority.action"));
+    }
+
+    [Fact]
     public async Task A_bad_LAIT_file_is_refused_naming_file_line_and_column_and_the_indicators_stay()
     {
         var dataset = new LaitImport();
@@ -239,6 +267,38 @@ public abstract class StatisticsImportTests<TApp>(TApp app) : AppTests<TApp>(app
         Assert.Equal((file, 1, (string?)null), (empty.File, empty.Line, empty.Column));
         Assert.Equal(2, headerOnly.Line);
         Assert.Equal(before, await SnapshotAsync(ChildrensSocialCareImport.Key));
+    }
+
+    [Fact]
+    public async Task A_bad_Ofsted_file_is_refused_naming_file_line_and_column_and_the_inspections_stay()
+    {
+        var dataset = new OfstedChildrensServicesImport();
+        var latest = await ShippedFiles.ReadLinesAsync(dataset, OfstedChildrensServicesImport.LatestFile);
+        var send = await ShippedFiles.ReadLinesAsync(dataset, OfstedChildrensServicesImport.AreaSendFile);
+        var before = await SnapshotAsync(OfstedChildrensServicesImport.Key);
+        Task<DataFileException> LatestAsync(string content) => ShippedFiles.RefusedAsync(App.Database, dataset, OfstedChildrensServicesImport.LatestFile, content);
+        var stockport = Array.FindIndex(latest, l => l.StartsWith("E08000007,", StringComparison.Ordinal));
+        string Stockport(string from, string to) => string.Join('\n', latest.Select((l, i) => i == stockport ? l.Replace(from, to, StringComparison.Ordinal) : l));
+
+        var code = await LatestAsync(Stockport("E08000007,", "E08999999,"));
+        var grade = await LatestAsync(Stockport(",Good,Good,", ",Great,Good,"));
+        var date = await LatestAsync(Stockport("28/03/2022", "2022-03-28"));
+        var twice = await LatestAsync(string.Join('\n', latest.Append(latest[stockport])));
+        var missing = await LatestAsync(string.Join('\n', latest).Replace("Overall effectiveness", "Overall", StringComparison.Ordinal));
+        var empty = await LatestAsync(string.Empty);
+        var area = await ShippedFiles.RefusedAsync(App.Database, dataset, OfstedChildrensServicesImport.AreaSendFile,
+            string.Join('\n', send.Select((l, i) => i == 9 ? l.Replace("\"Oldham\"", "\"Oldham and District\"", StringComparison.Ordinal) : l)));
+
+        Assert.Equal((OfstedChildrensServicesImport.LatestFile, stockport + 1, "Local authority area code"), (code.File, code.Line, code.Column));
+        Assert.Equal((stockport + 1, "Overall effectiveness"), (grade.Line, grade.Column));
+        Assert.Equal("'Great' is not a judgement (Outstanding, Good, Requires improvement to be good, Inadequate)", grade.Problem);
+        Assert.Equal((stockport + 1, "Inspection date"), (date.Line, date.Column));
+        Assert.Equal((latest.Length + 1, "Local authority area code"), (twice.Line, twice.Column));
+        Assert.Equal((1, "Overall effectiveness"), (missing.Line, missing.Column));
+        Assert.Equal(1, empty.Line);
+        Assert.Equal((OfstedChildrensServicesImport.AreaSendFile, 10, "Local.area.partnership"), (area.File, area.Line, area.Column));
+        Assert.Equal("'Oldham and District' is not the name of an area in the register", area.Problem);
+        Assert.Equal(before, await SnapshotAsync(OfstedChildrensServicesImport.Key));
     }
 
     /// <summary>A dataset's rows, measures and provenance, to show a refused import changed nothing.</summary>
