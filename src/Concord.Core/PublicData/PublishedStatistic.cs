@@ -1,3 +1,4 @@
+using System.Globalization;
 using Concord.Core.Access;
 
 namespace Concord.Core.PublicData;
@@ -71,13 +72,26 @@ public sealed class PublishedMeasure : Entity, IPublicData
     public string Link { get; init; } = string.Empty;
 }
 
-/// <summary>Published periods: "2024", "2023/24", "202324", "2023-24", "2014-16" (three years to 2016).</summary>
+/// <summary>
+/// Published periods: "2024", "2023/24", "202324", "2023-24", "2014-16" (three years to 2016),
+/// "2013/14-15/16" (three academic years to 2015/16), a date "2023-07-10", and any of these
+/// followed by the status LAIT gives a figure: "2016-17 (OT)" outturn, "2018 (Rev)" revised,
+/// "2020 (Final)", "2025 (prov)" provisional. Anything else is not a period: never guessed.
+/// </summary>
 public static class PublishedPeriod
 {
+    private static readonly string[] Statuses = ["OT", "Rev", "Final", "prov"];
+
     /// <summary>The calendar year the period ends in, or null when it is not a period.</summary>
     public static int? YearOf(string period)
     {
         var text = period.Trim();
+        if (text.EndsWith(')') && text.LastIndexOf(" (", StringComparison.Ordinal) is var open and > 0
+            && Statuses.Contains(text[(open + 2)..^1], StringComparer.Ordinal))
+        {
+            text = text[..open];
+        }
+
         if (text.Length == 4 && int.TryParse(text, out var year) && year is > 1900 and < 2200)
         {
             return year;
@@ -94,6 +108,13 @@ public static class PublishedPeriod
             return end - start is >= 1 and <= 3 ? end : null;
         }
 
-        return null;
+        if (text.Length == 13 && text[4] == '/' && text[7] == '-' && text[10] == '/' && int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            && YearOf(text[..7]) == first + 1 && int.TryParse(text[8..10], NumberStyles.None, CultureInfo.InvariantCulture, out var lastStart))
+        {
+            var last = YearOf($"{first - first % 100 + lastStart + (lastStart < first % 100 ? 100 : 0)}{text[10..]}");
+            return last - first is >= 2 and <= 5 ? last : null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.Year : null;
     }
 }

@@ -86,7 +86,8 @@ public sealed class DatasetFiles
 public static class PublicDataImport
 {
     /// <summary>Every dataset, in import order: the register of areas comes first, since the others check their codes against it.</summary>
-    public static readonly IReadOnlyList<IPublicDataset> Datasets = [new AreaImport(), new DsgImport.Allocations(), .. PopulationImport.Years, new CensusImport()];
+    public static readonly IReadOnlyList<IPublicDataset> Datasets = [new AreaImport(), new DsgImport.Allocations(), .. PopulationImport.Years, new CensusImport(),
+        new LaitImport(), new EyfspImport(), new Sen2Import(), new AttendanceImport(), new SchoolPlacesScorecardImport(), new ChildrensSocialCareImport(), new OfstedChildrensServicesImport()];
 
     /// <summary>Where the shipped files are: copied beside the app from the repository's data folder.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data");
@@ -133,6 +134,15 @@ public static class PublicDataImport
         }
 
         return csv;
+    }
+
+    /// <summary>The line the row just read ends on, refused when it has fewer or more fields than the header.</summary>
+    public static int LineOf(CsvHelper.CsvReader csv, string file)
+    {
+        var line = csv.Parser.RawRow;
+        return csv.Parser.Count == csv.HeaderRecord!.Length
+            ? line
+            : throw new DataFileException(file, line, null, $"the row has {csv.Parser.Count} fields where the header has {csv.HeaderRecord.Length}");
     }
 
     /// <summary>Progress reported at once, on the importing thread, so a progress bar stays in order.</summary>

@@ -27,6 +27,10 @@ public sealed class AreaRegister(IReadOnlyCollection<PublicArea> areas)
     public string? CodeOf(int number) =>
         _byCode.Values.Where(a => a.DfeNumber == number).OrderByDescending(a => a.LastYear).FirstOrDefault()?.Code;
 
+    /// <summary>The current ONS code of the area named <paramref name="name"/> (ignoring case), or null; North Yorkshire's is E06000065 since 2023.</summary>
+    public string? CodeNamed(string name) =>
+        _byCode.Values.Where(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)).OrderByDescending(a => a.LastYear).FirstOrDefault()?.Code;
+
     /// <summary>The area code a row names, checked against the register; refused naming the line and column when unknown.</summary>
     public string Check(string code, string file, int line, string column) =>
         Knows(code) ? code : throw new DataFileException(file, line, column, $"'{code}' is not an area in the register of English authorities and regions");
@@ -41,18 +45,32 @@ public sealed class AreaRegister(IReadOnlyCollection<PublicArea> areas)
 /// </summary>
 public sealed class StatisticsTable
 {
-    /// <summary>What DfE publishes in place of a number: c confidential, x not available, z not applicable, k under 0.5, u low reliability, low, NA.</summary>
-    public static readonly IReadOnlySet<string> SuppressionCodes = new HashSet<string>(StringComparer.Ordinal) { "c", "x", "z", "k", "u", "low", "NA", ":", "..", "-" };
+    /// <summary>
+    /// What DfE publishes in place of a number: c confidential, x not available, z not applicable,
+    /// k under 0.5, u low reliability, low (also Low, LOW), NA; and NaN, a percentage of nothing
+    /// (City of London's secondary pupils in the school places scorecards).
+    /// </summary>
+    public static readonly IReadOnlySet<string> SuppressionCodes = new HashSet<string>(StringComparer.Ordinal) { "c", "x", "z", "k", "u", "low", "Low", "LOW", "NA", "NaN", ":", "..", "-" };
+
+    /// <summary>The longest breakdown the store keeps.</summary>
+    public const int LongestBreakdown = 200;
 
     public required string Dataset { get; init; }
 
     /// <summary>The table within the dataset; empty when the dataset has one.</summary>
     public string Table { get; init; } = string.Empty;
 
+    /// <summary>The file as shipped (a name ending .gz is read decompressed, and named without .gz when refused).</summary>
     public required string File { get; init; }
 
     /// <summary>The measures to keep, by column name.</summary>
-    public required IReadOnlyList<string> Measures { get; init; }
+    public IReadOnlyList<string> Measures { get; init; } = [];
+
+    /// <summary>
+    /// A run of measure columns kept besides <see cref="Measures"/>, for a table of many: every
+    /// column from the first to the last named (to the header's end when the last is null).
+    /// </summary>
+    public (string First, string? Last)? MeasureColumns { get; init; }
 
     /// <summary>Columns that together make the row's breakdown (joined with " / "); none for a table without one.</summary>
     public IReadOnlyList<string> BreakdownColumns { get; init; } = [];
@@ -63,15 +81,19 @@ public sealed class StatisticsTable
     /// <summary>The column naming the period: "time_period" as DfE publishes it.</summary>
     public string PeriodColumn { get; init; } = "time_period";
 
+    private string Name => DatasetFiles.Published(File);
+
     public List<PublishedStatistic> Read(TextReader text, AreaRegister areas)
     {
         string[] geography = [PeriodColumn, "geographic_level", "country_code", "region_code", "new_la_code"];
-        using var csv = PublicDataImport.OpenCsv(text, File, [.. geography, .. BreakdownColumns, .. Measures], "row");
+        string[] run = MeasureColumns is ({ } first, var last) ? [first, .. last is null ? [] : new[] { last }] : [];
+        using var csv = PublicDataImport.OpenCsv(text, Name, [.. geography, .. BreakdownColumns, .. Measures, .. run], "row");
+        var measures = MeasuresIn(csv.HeaderRecord!);
         var rows = new List<PublishedStatistic>();
         var seen = new HashSet<(string, string, string)>();
         while (csv.Read())
         {
-            var line = csv.Parser.RawRow;
+            var line = PublicDataImport.LineOf(csv, Name);
             string Field(string column) => csv.GetField(column)?.Trim() ?? string.Empty;
             var level = Field("geographic_level");
             if (!Levels.Contains(level))
@@ -80,34 +102,64 @@ public sealed class StatisticsTable
             }
 
             var period = Field(PeriodColumn);
-            var year = PublishedPeriod.YearOf(period) ?? throw new DataFileException(File, line, PeriodColumn, $"'{period}' is not a year or an academic or financial year");
+            var year = PublishedPeriod.YearOf(period) ?? throw new DataFileException(Name, line, PeriodColumn, $"'{period}' is not a year or an academic or financial year");
             var (code, column) = level switch
             {
                 "National" => (Field("country_code"), "country_code"),
                 "Regional" => (Field("region_code"), "region_code"),
                 _ => (Field("new_la_code"), "new_la_code"),
             };
-            areas.Check(code, File, line, column);
+            areas.Check(code, Name, line, column);
             var breakdown = string.Join(" / ", BreakdownColumns.Select(Field));
+            if (breakdown.Length > LongestBreakdown)
+            {
+                throw new DataFileException(Name, line, BreakdownColumns[^1], $"the breakdown '{breakdown}' is longer than {LongestBreakdown} characters");
+            }
+
             if (!seen.Add((code, period, breakdown)))
             {
-                throw new DataFileException(File, line, column, $"{code} appears twice for {period}{(breakdown.Length > 0 ? $", {breakdown}" : string.Empty)}");
+                throw new DataFileException(Name, line, column, $"{code} appears twice for {period}{(breakdown.Length > 0 ? $", {breakdown}" : string.Empty)}");
             }
 
             var statistic = new PublishedStatistic { Dataset = Dataset, Table = Table, AreaCode = code, Period = period, Year = year, Breakdown = breakdown };
-            foreach (var measure in Measures)
+            foreach (var (measure, index) in measures)
             {
-                Measure(statistic, measure, Field(measure), line);
+                Measure(statistic, measure, csv.GetField(index)?.Trim() ?? string.Empty, Name, line, measure);
             }
 
             rows.Add(statistic);
         }
 
-        return rows.Count > 0 ? rows : throw new DataFileException(File, 2, null, "the file has a header but no rows");
+        return rows.Count > 0 ? rows : throw new DataFileException(Name, 2, null, "the file has a header but no rows");
+    }
+
+    /// <summary>The measures named and the run of measure columns, each with its place in the header.</summary>
+    private List<(string Measure, int Index)> MeasuresIn(string[] header)
+    {
+        var measures = Measures.Select(m => (m, Array.IndexOf(header, m))).ToList();
+        if (MeasureColumns is ({ } first, var last))
+        {
+            var from = Array.IndexOf(header, first);
+            var to = last is null ? header.Length - 1 : Array.IndexOf(header, last);
+            if (to < from)
+            {
+                throw new DataFileException(Name, 1, last, $"this column should come after {first}");
+            }
+
+            measures.AddRange(Enumerable.Range(from, to - from + 1).Select(i => (header[i], i)).Where(m => !Measures.Contains(m.Item1)));
+        }
+
+        return measures;
     }
 
     /// <summary>Keeps a measure: a number, or a suppression code as published; anything else is refused.</summary>
-    public void Measure(PublishedStatistic statistic, string measure, string value, int line)
+    public void Measure(PublishedStatistic statistic, string measure, string value, int line) => Measure(statistic, measure, value, Name, line, measure);
+
+    /// <summary>
+    /// Keeps a measure of a row in <paramref name="file"/>: a number, or a suppression code as
+    /// published; anything else is refused, naming the line and the column it was in.
+    /// </summary>
+    public static void Measure(PublishedStatistic statistic, string measure, string value, string file, int line, string column)
     {
         if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
@@ -119,7 +171,7 @@ public sealed class StatisticsTable
         }
         else
         {
-            throw new DataFileException(File, line, measure, $"'{value}' is not a number or a published suppression code (c, x, z, k, u, low)");
+            throw new DataFileException(file, line, column, $"'{value}' is not a number or a published suppression code (c, x, z, k, u, low)");
         }
     }
 
