@@ -49,13 +49,14 @@ public abstract class EvidenceTests<TApp>(TApp app) : AppTests<TApp>(app)
         var eyfsp = (await ShippedFiles.ReadCsvAsync("dfe-eyfsp", "eyfsp_headline_measures_2022.csv.gz"))
             .Where(r => r["geographic_level"] == "Local authority" && r["new_la_code"] == code && r["gender"] == "Total").ToList();
         var all = eyfsp.Single(r => r["characteristic"] == "Total");
-        var fsm = eyfsp.Single(r => r["characteristic"] == "Known to be eligible for free school meals");
+        // The file has characteristic and characteristic_type the other way round from their names.
+        var fsm = eyfsp.Single(r => r["characteristic_type"] == "Known to be eligible for free school meals");
         expected["gld"] = Per(D(all["gld_number"]), D(all["children_number"]));
         expected["gld-fsm"] = Per(D(fsm["gld_number"]), D(fsm["children_number"]));
 
-        // Children in need at 31 March 2025 over the 0 to 17 estimate DfE gives for 2025; looked after likewise.
+        // Children in need at 31 March 2025 over the mid-2024 estimate of children aged 0 to 17; looked after likewise.
         var cin = (await ShippedFiles.ReadCsvAsync("dfe-children-social-care", "b1_children_in_need_2013_to_2025.csv")).Single(r => r["new_la_code"] == code && r["time_period"] == "2025");
-        var children = (await ShippedFiles.ReadCsvAsync("dfe-children-social-care", "ons_mid-year_population_estimates_2012_to_2024.csv")).Single(r => r["new_la_code"] == code && r["time_period"] == "2025");
+        var children = (await ShippedFiles.ReadCsvAsync("dfe-children-social-care", "ons_mid-year_population_estimates_2012_to_2024.csv")).Single(r => r["new_la_code"] == code && r["time_period"] == "2024");
         expected["cin-rate"] = Per(D(cin["At31_episodes"]), D(children["population_estimate"]), 10_000);
         var cla = (await ShippedFiles.ReadCsvAsync("dfe-children-social-care", "cla_number_and_rate_per_10k_children.csv"))
             .Single(r => r["new_la_code"] == code && r["time_period"] == "2025" && r["population_type"] == "Children looked after on 31 March each year");
@@ -91,7 +92,9 @@ public abstract class EvidenceTests<TApp>(TApp app) : AppTests<TApp>(app)
             Assert.False(string.IsNullOrEmpty(Figure(authority, key).GetProperty("year").GetString()));
         }
 
-        // DfE publishes the looked-after rate as a whole number.
+        // DfE's own rates: LAIT's children in need per 10,000 for 2025, and the looked-after rate published as a whole number.
+        var lait = (await ShippedFiles.ReadCsvAsync("dfe-lait", "lait_bds_long_greater_manchester.csv.gz")).Single(r => r["Short Desc"] == "CIN" && r["Years"] == "2025" && r["LA Number"] == (code == Stockport ? "356" : "357"));
+        Assert.Equal(Math.Round(D(lait["Values"]), 1), Value(authority, "cin-rate"));
         Assert.True(Math.Abs(Value(authority, "cla-rate") - expected["cla-published"]) <= 0.5m);
         Assert.Equal("mid-2020", Figure(authority, "population-0-25").GetProperty("year").GetString());
         Assert.Equal("2025", Figure(authority, "cin-rate").GetProperty("year").GetString());

@@ -340,10 +340,11 @@ public static class Profiles
                 : Missing(key, source, SocialCare, "not published for this area and year");
         }
 
-        // Children in need at 31 March over the 0 to 17 estimate DfE uses for the same year.
+        // Children in need at 31 March over the ONS 0 to 17 estimate for the June before, as DfE rates them
+        // (LAIT's Stockport 2025 rate, 398.6, is 2,587 over the mid-2024 estimate of 64,910).
         IEnumerable<PublishedStatistic> Joined(string area, string _) =>
             data.Rows(SocialCare, "children-in-need", area).Select(r =>
-                data.Rows(Areas, "population-0-17", area).FirstOrDefault(p => p.Period == r.Period)?.Value("population_estimate") is { } population
+                data.Rows(Areas, "population-0-17", area).FirstOrDefault(p => p.Year == r.Year - 1)?.Value("population_estimate") is { } population
                     ? new PublishedStatistic { AreaCode = area, Period = r.Period, Year = r.Year, Breakdown = string.Empty, Values = new() { ["At31_episodes"] = r.Value("At31_episodes") ?? -1, ["population"] = population } }
                     : r).Where(r => r.Value("At31_episodes") >= 0);
         return Sum(data, code, members, SocialCare, "children-in-need", string.Empty, "At31_episodes", "population", year, Joined) is var (part, whole, at) && whole > 0
