@@ -84,8 +84,20 @@ public sealed class Indicator : Entity, IPartnershipOwned
     /// </summary>
     public decimal AmberTolerance { get; private set; }
 
+    /// <summary>The dataset of the published measure its values are read from, when it is mapped.</summary>
+    public string? MappedDataset { get; private set; }
+
+    public string? MappedTable { get; private set; }
+
+    /// <summary>The published measure's code; null when councils enter the values.</summary>
+    public string? MappedMeasure { get; private set; }
+
+    public string? MappedBreakdown { get; private set; }
+
     /// <summary>The published measure its values are read from, or null when councils enter them.</summary>
-    public StatisticMapping? Mapping { get; private set; }
+    public StatisticMapping? Mapping => MappedDataset is { } dataset && MappedMeasure is { } measure
+        ? new StatisticMapping(dataset, MappedTable ?? string.Empty, measure, MappedBreakdown ?? string.Empty)
+        : null;
 
     /// <summary>The theme of the framework it is in, or null while it is only in the library.</summary>
     public Guid? ThemeId { get; private set; }
@@ -125,8 +137,10 @@ public sealed class Indicator : Entity, IPartnershipOwned
         var mapping = ReadMapping(checks, details, knownMeasures);
         checks.ThrowIfAny();
 
-        (Name, Definition, Unit, Polarity, Source, Frequency, AmberTolerance, Mapping) =
-            (name, definition, unit, polarity, source, frequency, details.AmberTolerance!.Value, mapping);
+        (Name, Definition, Unit, Polarity, Source, Frequency, AmberTolerance) =
+            (name, definition, unit, polarity, source, frequency, details.AmberTolerance!.Value);
+        (MappedDataset, MappedTable, MappedMeasure, MappedBreakdown) =
+            (mapping?.Dataset, mapping is { Table.Length: > 0 } ? mapping.Table : null, mapping?.Measure, mapping is { Breakdown.Length: > 0 } ? mapping.Breakdown : null);
     }
 
     private static StatisticMapping? ReadMapping(Checks checks, IndicatorDetails details, IReadOnlySet<string>? knownMeasures)
