@@ -17,7 +17,7 @@ public static class OutcomeOwnership
     {
         if (!members.Contains(authorityId))
         {
-            throw new RuleViolationException([new("Authority", "Select a council of the partnership")]);
+            throw new RuleViolationException([new("Council", "Select a council of the partnership")]);
         }
 
         if (actingAuthorityId != authorityId)

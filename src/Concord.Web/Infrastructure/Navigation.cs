@@ -31,7 +31,7 @@ public static class Navigation
         "/" => path == "/",
         "/programme" => path.StartsWithSegments(area.Href) || ProgrammeRecords.Any(r => path.StartsWithSegments(r)),
         "/money" => path.StartsWithSegments(area.Href) || MoneyRecords.Any(r => path.StartsWithSegments(r)) || IsPartnershipMoneyPage(path),
-        "/partnerships" => path.StartsWithSegments(area.Href) && !IsPartnershipMoneyPage(path),
+        "/partnerships" => (path.StartsWithSegments(area.Href) && !IsPartnershipMoneyPage(path)) || path.StartsWithSegments("/indicators"),
         _ => path.StartsWithSegments(area.Href),
     };
 

@@ -16,6 +16,9 @@ public static class ValueFormat
         };
     }
 
+    /// <summary>The value without trailing zeros (52.0000 read back from the database is 52), for downloads.</summary>
+    public static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
+
     /// <summary>A difference in the unit: "2 percentage points" for a percentage, else as <see cref="WithUnit"/>.</summary>
     public static string Difference(decimal value, string? unit) =>
         unit == "%" ? $"{value.ToString("#,##0.##", Core.Formats.UkCulture)} percentage {(value == 1 ? "point" : "points")}" : WithUnit(value, unit);

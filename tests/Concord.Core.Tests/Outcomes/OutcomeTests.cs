@@ -193,7 +193,7 @@ public sealed class OutcomeTests
             OutcomeTarget.Set(indicator, Stockport, null, new TargetDetails(null, null, 70m, null), Members, Tameside));
         var outsider = Assert.Throws<RuleViolationException>(() =>
             OutcomeValue.Record(indicator, ProgrammeFixture.Trafford, Members, [], new ValueDetails("2025", new DateOnly(2025, 8, 31), 70m, null), Officer(ProgrammeFixture.Trafford)));
-        Assert.Equal("Authority", outsider.Violations.Single().Field);
+        Assert.Equal("Council", outsider.Violations.Single().Field);
     }
 
     [Fact]

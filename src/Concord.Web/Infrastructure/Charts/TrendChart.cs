@@ -12,7 +12,7 @@ public sealed record TrendSeries(string Name, IReadOnlyList<TrendValue> Values);
 public sealed record TrendReference(string Label, decimal Value, int? Series = null);
 
 /// <summary>How a series is drawn, so that series differ by dash and marker as well as by colour.</summary>
-public sealed record SeriesStyle(string Stroke, string? Dash, string Marker);
+public sealed record SeriesStyle(string Stroke, string? Dash, string Marker, string Words);
 
 public sealed record PlottedPoint(double X, double Y, TrendValue Value);
 
@@ -48,10 +48,10 @@ public sealed record TrendChart(
     /// <summary>Blue solid with circles; purple dashed with squares; turquoise dotted with diamonds; orange dash-dotted with circles.</summary>
     public static readonly IReadOnlyList<SeriesStyle> Styles =
     [
-        new("#1d70b8", null, "circle"),
-        new("#4c2c92", "10 5", "square"),
-        new("#28a197", "3 4", "diamond"),
-        new("#f47738", "12 4 3 4", "circle"),
+        new("#1d70b8", null, "circle", "a blue solid line with circles"),
+        new("#4c2c92", "10 5", "square", "a purple dashed line with squares"),
+        new("#28a197", "3 4", "diamond", "a turquoise dotted line with diamonds"),
+        new("#f47738", "12 4 3 4", "circle", "an orange dash-dotted line with circles"),
     ];
 
     public bool HasLegend => Series.Count > 1;
