@@ -71,11 +71,10 @@ public abstract class OutcomesTests<TApp>(TApp app) : AppTests<TApp>(app)
         return await ReadAsync(db => db.OutcomeThemes.SingleAsync(t => t.PartnershipId == partnership.Id && t.Name == name));
     }
 
-    /// <summary>A new indicator whose values the councils enter, in the Inclusion theme, added through the API.</summary>
-    private async Task<Guid> NewEnteredIndicatorAsync(HttpClient client, string name, decimal tolerance = 5)
+    /// <summary>A new indicator whose values the councils enter, added through the API: in the demo framework's Inclusion theme, or in another partnership's library.</summary>
+    private async Task<Guid> NewEnteredIndicatorAsync(HttpClient client, string name, decimal tolerance = 5, Guid? partnershipId = null)
     {
-        var partnership = await DemoPartnershipAsync();
-        var response = await client.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/indicators", new
+        var response = await client.PostAsJsonAsync($"/api/partnerships/{partnershipId ?? (await DemoPartnershipAsync()).Id}/indicators", new
         {
             name,
             definition = "Schools taking part, as a percentage of the council's schools",
@@ -84,7 +83,7 @@ public abstract class OutcomesTests<TApp>(TApp app) : AppTests<TApp>(app)
             source = "The council's own records",
             frequency = "Termly",
             amberTolerance = tolerance,
-            themeId = (await ThemeAsync("Inclusion")).Id,
+            themeId = partnershipId is null ? (await ThemeAsync("Inclusion")).Id : (Guid?)null,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -238,6 +237,40 @@ public abstract class OutcomesTests<TApp>(TApp app) : AppTests<TApp>(app)
         var (_, framework) = await client.GetPageAsync($"/partnerships/{partnership.Id}/outcomes");
         Assert.NotNull(framework.QuerySelector("div[data-theme='Attainment'] tbody[data-indicator='Attainment 8 of disadvantaged pupils']"));
         Assert.Equal(["Not set", "No values yet", "Not set", "Not rated", "Not enough values"], Cells(framework, "Attainment 8 of disadvantaged pupils", "Tameside"));
+    }
+
+    [Fact]
+    public async Task A_new_framework_starts_with_the_usual_themes_and_an_indicator_of_the_library_is_placed_in_a_theme_added_on_the_page()
+    {
+        var (stockport, bolton) = ((await AuthorityAsync("Stockport")).Id, (await AuthorityAsync("Bolton")).Id);
+        var lead = await SignInAsync("programme@stockport.demo");
+        var created = await lead.PostAsJsonAsync("/api/partnerships", new { name = "Stockport and Bolton early years pilot", startDate = "2027-04-01", memberAuthorityIds = new[] { stockport, bolton } });
+        var pid = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (_, empty) = await lead.GetPageAsync($"/partnerships/{pid}/outcomes");
+
+        var usual = await lead.SubmitAsync($"/partnerships/{pid}/outcomes", "form[action*='handler=UsualThemes']");
+        var theme = await lead.SubmitAsync($"/partnerships/{pid}/outcomes/themes/new", "main form", ("Input.Name", "Childminders"), ("Input.Description", "The pilot's childminder network"));
+        var twice = await lead.SubmitAsync($"/partnerships/{pid}/outcomes/themes/new", "main form", ("Input.Name", "best start in life"));
+        var indicator = await NewEnteredIndicatorAsync(lead, "Childminders in the pilot network", partnershipId: pid);
+        var unplaced = await lead.SubmitAsync($"/partnerships/{pid}/outcomes/indicators/add", "main form", ("Input.IndicatorId", string.Empty), ("Input.ThemeId", string.Empty));
+        var childminders = await ReadAsync(db => db.OutcomeThemes.SingleAsync(t => t.PartnershipId == pid && t.Name == "Childminders"));
+        var placed = await lead.SubmitAsync($"/partnerships/{pid}/outcomes/indicators/add", "main form",
+            ("Input.IndicatorId", indicator.ToString()), ("Input.ThemeId", childminders.Id.ToString()));
+        var (_, framework) = await lead.GetPageAsync($"/partnerships/{pid}/outcomes");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.NotNull(empty.QuerySelector("#no-themes"));
+        Assert.Equal(HttpStatusCode.Redirect, usual.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, theme.StatusCode);
+        Assert.Equal($"/partnerships/{pid}/outcomes#theme-6", theme.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Equal(["The framework already has a theme called best start in life"], (await Browser.ParseAsync(twice)).ErrorMessages());
+        Assert.Equal(HttpStatusCode.BadRequest, unplaced.StatusCode);
+        Assert.Equal(["Select an indicator of the library that is not yet in a theme", "Select the theme"], (await Browser.ParseAsync(unplaced)).ErrorMessages());
+        Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
+        Assert.Equal(["Best start in life", "Inclusion", "Attendance", "Attainment", "SEND", "Childminders"], framework.QuerySelectorAll("h2[id^='theme-']").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Bolton", "Stockport"], framework.QuerySelectorAll("div[data-theme='Childminders'] tbody[data-indicator='Childminders in the pilot network'] tr")
+            .Select(r => r.GetAttribute("data-council")));
     }
 
     [Fact]
