@@ -453,6 +453,27 @@ public abstract class OutcomesTests<TApp>(TApp app) : AppTests<TApp>(app)
     }
 
     [Fact]
+    public async Task A_council_outside_the_partnership_sees_nothing_of_its_framework_and_cannot_add_to_it()
+    {
+        var partnership = await DemoPartnershipAsync();
+        var bolton = await AuthorityAsync("Bolton");
+        var indicator = await IndicatorAsync(TeamAroundTheSchool);
+        await using var db = App.Database.Open(new FixedUser(bolton.Id, Role.Officer));
+
+        Assert.Empty(await db.Indicators.Where(i => i.PartnershipId == partnership.Id).ToListAsync());
+        Assert.Empty(await db.OutcomeThemes.Where(t => t.PartnershipId == partnership.Id).ToListAsync());
+        Assert.Empty(await db.OutcomeValues.Where(v => v.PartnershipId == partnership.Id).ToListAsync());
+        Assert.Empty(await db.OutcomeTargets.Where(t => t.PartnershipId == partnership.Id).ToListAsync());
+        var planted = await db.Indicators.IgnoreQueryFilters().SingleAsync(i => i.Id == indicator.Id);
+        db.OutcomeThemes.Add(OutcomeTheme.Create(partnership.Id, "Planted by Bolton", null, []));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.OutcomeValues.Add(OutcomeValue.Record(planted, bolton.Id, [bolton.Id], [], new ValueDetails("2026", new DateOnly(2026, 8, 31), 1m, null),
+            new Actor(null, "Bolton officer", bolton.Id, DateTimeOffset.UtcNow)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task A_viewer_reads_the_framework_but_writes_nothing_by_page_API_or_database()
     {
         var partnership = await DemoPartnershipAsync();
