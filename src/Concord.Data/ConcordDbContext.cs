@@ -121,6 +121,16 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
     public DbSet<Core.PublicData.SchoolInspection> SchoolInspections => Set<Core.PublicData.SchoolInspection>();
 
+    public DbSet<Core.Outcomes.Indicator> Indicators => Set<Core.Outcomes.Indicator>();
+
+    public DbSet<Core.Outcomes.OutcomeTheme> OutcomeThemes => Set<Core.Outcomes.OutcomeTheme>();
+
+    public DbSet<Core.Outcomes.OutcomeTarget> OutcomeTargets => Set<Core.Outcomes.OutcomeTarget>();
+
+    public DbSet<Core.Outcomes.OutcomeValue> OutcomeValues => Set<Core.Outcomes.OutcomeValue>();
+
+    public DbSet<Core.Outcomes.OptionIndicator> OptionIndicators => Set<Core.Outcomes.OptionIndicator>();
+
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
 
@@ -210,6 +220,7 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
         ProgrammeModel.Configure(builder);
         FinanceModel.Configure(builder);
         PublicDataModel.Configure(builder);
+        OutcomesModel.Configure(builder);
 
         builder.Entity<Partnership>().HasQueryFilter(p =>
             ScopeIsSystem || p.Members.Any(m => m.AuthorityId == ScopeAuthorityId));

@@ -28,6 +28,7 @@ public static class ConcordApi
         api.MapAgreementsApi();
         api.MapCostBenefitApi();
         api.MapEvidenceApi();
+        api.MapOutcomesApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

@@ -74,6 +74,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/SharedPosts/Edit", "partnerships/{partnershipId:guid}/shared-posts/new");
             options.Conventions.AddPageRoute("/Agreements/Edit", "partnerships/{partnershipId:guid}/agreements/new");
             options.Conventions.AddPageRoute("/Kpis/Edit", "agreements/{agreementId:guid}/kpis/new");
+            options.Conventions.AddPageRoute("/Indicators/Edit", "indicators/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -103,6 +104,7 @@ public static class ConcordServices
         services.AddScoped<Programme.RiskReader>();
         services.AddScoped<Finance.SharedPostReader>();
         services.AddScoped<Finance.AgreementReader>();
+        services.AddScoped<Outcomes.OutcomesReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();

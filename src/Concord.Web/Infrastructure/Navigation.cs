@@ -25,8 +25,8 @@ public static class Navigation
     /// <summary>Money records: shared posts, agreements and their KPIs, budgets, grant allocations, and a partnership's money pages.</summary>
     private static readonly string[] MoneyRecords = ["/shared-posts", "/agreements", "/kpis", "/high-needs", "/dsg"];
 
-    /// <summary>The evidence base: public data, its provenance, schools and indicators.</summary>
-    private static readonly string[] EvidenceRecords = ["/data", "/schools", "/indicators"];
+    /// <summary>The evidence base: public data, its provenance, and schools.</summary>
+    private static readonly string[] EvidenceRecords = ["/data", "/schools"];
 
     private static readonly string[] PartnershipMoneyPages = ["shared-posts", "agreements", "recharges", "measures"];
 
@@ -36,7 +36,7 @@ public static class Navigation
         "/programme" => path.StartsWithSegments(area.Href) || ProgrammeRecords.Any(r => path.StartsWithSegments(r)),
         "/money" => path.StartsWithSegments(area.Href) || MoneyRecords.Any(r => path.StartsWithSegments(r)) || IsPartnershipMoneyPage(path),
         "/evidence" => path.StartsWithSegments(area.Href) || EvidenceRecords.Any(r => path.StartsWithSegments(r)),
-        "/partnerships" => path.StartsWithSegments(area.Href) && !IsPartnershipMoneyPage(path),
+        "/partnerships" => (path.StartsWithSegments(area.Href) && !IsPartnershipMoneyPage(path)) || path.StartsWithSegments("/indicators"),
         _ => path.StartsWithSegments(area.Href),
     };
 

@@ -78,6 +78,12 @@ public static class DemoData
             logger.LogInformation("Demo data: added shared posts, agreements and the high needs budgets");
         }
 
+        if (!await db.OutcomeThemes.AnyAsync(t => t.PartnershipId == partnership.Id, cancellationToken))
+        {
+            await new OutcomesDemo(db, partnership, stockport, tameside).SeedAsync(cancellationToken);
+            logger.LogInformation("Demo data: added the outcomes framework");
+        }
+
         foreach (var account in Accounts)
         {
             var normalizedEmail = normalizer.NormalizeEmail(account.Email);

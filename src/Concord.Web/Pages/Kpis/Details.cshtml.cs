@@ -1,6 +1,7 @@
 using Concord.Core.Finance;
 using Concord.Data;
 using Concord.Web.Finance;
+using Concord.Web.Infrastructure.Charts;
 using Concord.Web.Infrastructure.Forms;
 using Concord.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ public sealed class DetailsModel(AgreementReader agreements, ConcordDbContext db
 
     public PartnershipView View { get; private set; } = default!;
 
-    public KpiChart Chart { get; private set; } = default!;
+    public TrendChart Chart { get; private set; } = default!;
 
     public bool CanEdit { get; private set; }
 

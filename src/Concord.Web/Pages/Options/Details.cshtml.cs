@@ -2,6 +2,7 @@ using Concord.Core.Finance;
 using Concord.Core.Programme;
 using Concord.Data;
 using Concord.Web.Infrastructure.Security;
+using Concord.Web.Outcomes;
 using Concord.Web.Pages.Programme;
 using Concord.Web.Programme;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace Concord.Web.Pages.Options;
 /// a refusal lists exactly what the task list shows as missing.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class DetailsModel(ProgrammeReader reader, ConcordDbContext db, IAuthorizationService authorization) : ProgrammePageModel(reader)
+public sealed class DetailsModel(ProgrammeReader reader, ConcordDbContext db, IAuthorizationService authorization, OutcomesReader outcomes) : ProgrammePageModel(reader)
 {
     public override string Section => "Options";
 
@@ -40,6 +41,12 @@ public sealed class DetailsModel(ProgrammeReader reader, ConcordDbContext db, IA
 
     /// <summary>The shared services agreements linked to the option, with their KPIs and actuals.</summary>
     public IReadOnlyList<Agreement> Agreements { get; private set; } = [];
+
+    /// <summary>The outcomes framework of the option's partnership.</summary>
+    public FrameworkView? Framework { get; private set; }
+
+    /// <summary>The indicators of the framework the option aims to move.</summary>
+    public IReadOnlyList<IndicatorView> Indicators { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 
@@ -109,6 +116,8 @@ public sealed class DetailsModel(ProgrammeReader reader, ConcordDbContext db, IA
         CostBenefit = await db.CostBenefitAnalyses.SingleOrDefaultAsync(a => a.OptionId == id, cancellationToken);
         Agreements = await db.Agreements.Include(a => a.Kpis).ThenInclude(k => k.Actuals).Where(a => a.OptionId == id)
             .OrderBy(a => a.Title).ToListAsync(cancellationToken);
+        Framework = await outcomes.FrameworkAsync(option.PartnershipId, cancellationToken);
+        Indicators = Framework?.Indicators.Where(i => i.Options.Any(o => o.Id == id)).ToList() ?? [];
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.Edit)).Succeeded;
         CanLead = (await authorization.AuthorizeAsync(User, Policies.ProgrammeLead)).Succeeded;
         WorkingFor = Reader.Actor.AuthorityId;
