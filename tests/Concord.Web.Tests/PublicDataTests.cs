@@ -21,7 +21,7 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         var unknown = await client.GetAsync("/data/no-such-dataset");
 
         Assert.Equal(HttpStatusCode.OK, listResponse.StatusCode);
-        Assert.Equal(PublicDataImport.Datasets.Count, list.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(await ReadAsync(db => db.DatasetImports.CountAsync()), list.QuerySelectorAll("tbody tr").Length);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = page.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
         Assert.Equal("Department for Education / Education and Skills Funding Agency", summary["Publisher"]);
@@ -37,8 +37,9 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         var before = await ReadAsync(db => db.DatasetImports.AsNoTracking().SingleAsync(d => d.Dataset == DsgImport.Dataset));
         var reported = new List<double>();
 
+        // The small datasets this app imported at start-up (the evidence base's large ones have tests of their own).
         var imported = await PublicDataImport.ImportAllAsync(App.Database, new FixedClock(before.ImportedAt.AddDays(1)), NullLogger.Instance, force: true,
-            progress: (_, done) => reported.Add(done));
+            progress: (_, done) => reported.Add(done), only: PublicDataImport.Selected("dfe-areas,dfe-dsg,ons-mye-2019,ons-mye-2020,census-2021"));
 
         Assert.Equal(["dfe-areas", "dfe-dsg", "ons-mye-2019", "ons-mye-2020", "census-2021"], imported.Select(i => i.Dataset));
         var after = imported[1];
