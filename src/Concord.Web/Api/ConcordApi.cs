@@ -27,6 +27,7 @@ public static class ConcordApi
         api.MapFinanceApi();
         api.MapAgreementsApi();
         api.MapCostBenefitApi();
+        api.MapSchoolsApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }
