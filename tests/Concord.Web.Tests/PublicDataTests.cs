@@ -38,15 +38,11 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         var before = await ReadAsync(db => db.DatasetImports.AsNoTracking().SingleAsync(d => d.Dataset == DsgImport.Dataset));
         var reported = new List<double>();
 
+        // The small datasets this app imported at start-up (the evidence base's large ones have tests of their own).
         var imported = await PublicDataImport.ImportAllAsync(App.Database, new FixedClock(before.ImportedAt.AddDays(1)), NullLogger.Instance, force: true,
-            progress: (_, done) => reported.Add(done));
+            progress: (_, done) => reported.Add(done), only: PublicDataImport.Selected("dfe-areas,dfe-dsg,ons-mye-2019,ons-mye-2020,census-2021"));
 
-        Assert.Equal(
-            [
-                "dfe-areas", "dfe-dsg", "ons-mye-2019", "ons-mye-2020", "census-2021", "dfe-lait", "dfe-eyfsp", "dfe-sen2-ehcp", "dfe-attendance",
-                "dfe-school-places-scorecards", "dfe-children-social-care", "ofsted-la-childrens-services",
-            ],
-            imported.Select(i => i.Dataset));
+        Assert.Equal(["dfe-areas", "dfe-dsg", "ons-mye-2019", "ons-mye-2020", "census-2021"], imported.Select(i => i.Dataset));
         var after = imported[1];
         Assert.Equal(before.ImportedAt.AddDays(1), after.ImportedAt);
         Assert.Equal((before.Sha256, before.Rows), (after.Sha256, after.Rows));
@@ -58,9 +54,10 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
     [Fact]
     public void The_command_lines_progress_bar_fills_as_the_import_goes()
     {
-        Assert.Equal("\rdfe-dsg       [--------------------]   0%", ImportCommand.Bar("dfe-dsg", 0));
-        Assert.Equal("\rdfe-dsg       [##########----------]  50%", ImportCommand.Bar("dfe-dsg", 0.5));
-        Assert.Equal("\rdfe-dsg       [####################] 100%", ImportCommand.Bar("dfe-dsg", 1));
+        var name = "dfe-dsg".PadRight("dfe-school-places-scorecards".Length + 1);
+        Assert.Equal($"\r{name}[--------------------]   0%", ImportCommand.Bar("dfe-dsg", 0));
+        Assert.Equal($"\r{name}[##########----------]  50%", ImportCommand.Bar("dfe-dsg", 0.5));
+        Assert.Equal($"\r{name}[####################] 100%", ImportCommand.Bar("dfe-dsg", 1));
     }
 
     [Theory]

@@ -111,6 +111,7 @@ public abstract partial class SecurityTests<TApp>(TApp app) : AppTests<TApp>(app
         {
             "kind" => "bodies",
             "code" => "404",
+            "urn" => "100000",
             "handler" => string.Empty,
             _ => Guid.NewGuid().ToString(),
         }).Replace("//", "/", StringComparison.Ordinal).TrimEnd('/');

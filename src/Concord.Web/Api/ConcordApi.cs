@@ -29,6 +29,7 @@ public static class ConcordApi
         api.MapCostBenefitApi();
         api.MapEvidenceApi();
         api.MapOutcomesApi();
+        api.MapSchoolsApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

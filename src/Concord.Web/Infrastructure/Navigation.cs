@@ -15,6 +15,7 @@ public static class Navigation
         new("Evidence", "/evidence", Policies.Read),
         new("Partnerships", "/partnerships", Policies.Read),
         new("Committees and meetings", "/governance", Policies.Read),
+        new("Schools", "/schools", Policies.Read),
         new("Authorities", "/authorities", Policies.Read),
         new("Administration", "/admin", Policies.Administrator),
     ];

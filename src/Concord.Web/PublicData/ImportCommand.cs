@@ -35,11 +35,14 @@ public static class ImportCommand
         }
     }
 
-    /// <summary>"\rdfe-dsg       [##########----------]  50%".</summary>
+    /// <summary>The longest dataset key and a space, so that the bars line up.</summary>
+    private static readonly int NameWidth = PublicDataImport.Datasets.Max(d => d.Dataset.Length) + 1;
+
+    /// <summary>"\rdfe-dsg   …   [##########----------]  50%", the name padded to the longest key.</summary>
     public static string Bar(string dataset, double done)
     {
         const int width = 20;
         var filled = (int)Math.Round(Math.Clamp(done, 0, 1) * width);
-        return $"\r{dataset,-14}[{new string('#', filled)}{new string('-', width - filled)}] {Math.Round(Math.Clamp(done, 0, 1) * 100),3:0}%";
+        return $"\r{dataset.PadRight(NameWidth)}[{new string('#', filled)}{new string('-', width - filled)}] {Math.Round(Math.Clamp(done, 0, 1) * 100),3:0}%";
     }
 }

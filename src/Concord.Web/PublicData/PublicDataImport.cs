@@ -87,7 +87,8 @@ public static class PublicDataImport
 {
     /// <summary>Every dataset, in import order: the register of areas comes first, since the others check their codes against it.</summary>
     public static readonly IReadOnlyList<IPublicDataset> Datasets = [new AreaImport(), new DsgImport.Allocations(), .. PopulationImport.Years, new CensusImport(),
-        new LaitImport(), new EyfspImport(), new Sen2Import(), new AttendanceImport(), new SchoolPlacesScorecardImport(), new ChildrensSocialCareImport(), new OfstedChildrensServicesImport()];
+        new LaitImport(), new EyfspImport(), new Sen2Import(), new AttendanceImport(), new SchoolPlacesScorecardImport(), new ChildrensSocialCareImport(), new OfstedChildrensServicesImport(),
+        new DeprivationImport(), new LsoaImport(), new SchoolImport(), new SchoolInspectionImport()];
 
     /// <summary>Where the shipped files are: copied beside the app from the repository's data folder.</summary>
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data");
