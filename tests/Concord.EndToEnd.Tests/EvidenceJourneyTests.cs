@@ -16,7 +16,7 @@ public sealed class EvidenceJourneyTests(BrowserFixture fixture) : BrowserTests(
         Assert.Equal("Compare authorities", await page.Locator("h1").InnerTextAsync());
         var headers = await page.Locator("#comparison thead th").AllInnerTextsAsync();
         Assert.Equal(["Figure", "Stockport", "Tameside", "Greater Manchester", "North West", "England", "Source"], headers.Select(h => h.Trim()));
-        Assert.Equal(190 + 141, await page.Locator("#deprivation-map circle[r]").CountAsync());
+        Assert.Equal(190 + 141, await page.Locator("#deprivation-map svg[role=img] circle").CountAsync());
         Assert.Contains("Tameside has 141 LSOAs", await page.Locator("#map-summary").InnerTextAsync(), StringComparison.Ordinal);
         await journey.SaveScreenshotAsync("evidence-comparison");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Concord.Core;
 using Concord.Core.PublicData;
+using Concord.Web.Infrastructure.Charts;
 
 namespace Concord.Web.Evidence;
 
@@ -51,24 +52,13 @@ public sealed record BarChart(string Key, string Title, IReadOnlyList<Bar> Bars)
     public string Description() => $"{Title}: " + string.Join("; ", Bars.Select(b => $"{b.Area} {b.Label}")) + ".";
 }
 
-/// <summary>A line on a trend chart: one area, its marker shape, and its points.</summary>
-public sealed record ChartSeries(string Area, string Css, string Marker, IReadOnlyList<(double X, double Y, TrendPoint Point)> Points)
-{
-    public string Line => string.Join(' ', Points.Select(p => FigureFormat.Invariant(p.X) + "," + FigureFormat.Invariant(p.Y)));
-}
-
 /// <summary>
-/// A line chart of one trend for several areas: years left to right, a line per area with its
-/// own marker shape (not colour alone), and the values in a table beside it.
+/// A trend for several areas: the shared line chart (a line per area, told apart by dash and
+/// marker as well as colour) and the table of its values by year.
 /// </summary>
-public sealed record TrendChart(string Key, string Title, string Unit, IReadOnlyList<int> Years, IReadOnlyList<ChartSeries> Series,
-    IReadOnlyList<(double X, string Label)> XTicks, IReadOnlyList<(double Y, string Label)> YTicks)
+public sealed record EvidenceTrend(string Key, string Title, string Unit, IReadOnlyList<int> Years, IReadOnlyList<(string Area, IReadOnlyDictionary<int, TrendPoint> Points)> Rows, TrendChart Chart)
 {
-    public const double Width = 700, Height = 320, Left = 70, Right = 30, Top = 20, Bottom = 50;
-
-    private static readonly string[] Markers = ["circle", "square", "triangle", "diamond", "cross"];
-
-    public static TrendChart? Build(IReadOnlyList<AreaProfile> areas, string key)
+    public static EvidenceTrend? Build(IReadOnlyList<AreaProfile> areas, string key)
     {
         var trends = areas.Select(a => (Area: a.Name, Trend: a.Trends.FirstOrDefault(t => t.Key == key))).Where(t => t.Trend is { Points.Count: > 0 }).ToList();
         if (trends.Count == 0)
@@ -76,24 +66,22 @@ public sealed record TrendChart(string Key, string Title, string Unit, IReadOnly
             return null;
         }
 
+        var (title, unit) = (trends[0].Trend!.Label, trends[0].Trend!.Unit);
         var years = trends.SelectMany(t => t.Trend!.Points.Select(p => p.Year)).Distinct().Order().ToList();
-        var values = trends.SelectMany(t => t.Trend!.Points.Select(p => p.Value)).ToList();
-        var (low, high) = (values.Min(), values.Max());
-        var pad = high == low ? Math.Max(1, Math.Abs(high) * 0.1m) : (high - low) * 0.15m;
-        (low, high) = (Math.Max(0, low - pad), high + pad);
-        double X(int year) => years.Count == 1 ? (Left + Width - Right) / 2 : Left + 20 + (years.IndexOf(year) * (Width - Left - Right - 40) / (years.Count - 1));
-        double Y(decimal value) => Math.Round(Top + (double)((high - value) / (high - low)) * (Height - Top - Bottom), 1);
-        var series = trends.Select((t, i) => new ChartSeries(t.Area, $"app-series-{i % Markers.Length}", Markers[i % Markers.Length],
-            t.Trend!.Points.Select(p => (X(p.Year), Y(p.Value), p)).ToList())).ToList();
-        var unit = trends[0].Trend!.Unit;
-        return new TrendChart(key, trends[0].Trend!.Label, unit, years, series,
-            years.Select(y => (X(y), y.ToString(CultureInfo.InvariantCulture))).ToList(),
-            Enumerable.Range(0, 5).Select(i => low + (high - low) * i / 4).Select(v => (Y(v), FigureFormat.Number(unit, Math.Round(v, 1)))).ToList());
+        var labels = years.ToDictionary(y => y, y => trends.SelectMany(t => t.Trend!.Points).First(p => p.Year == y).Period);
+        var rows = trends.Select(t => (t.Area, (IReadOnlyDictionary<int, TrendPoint>)t.Trend!.Points.ToDictionary(p => p.Year))).ToList();
+        var series = rows.Select(r => new TrendSeries(r.Area, r.Item2.Values.OrderBy(p => p.Year)
+            .Select(p => new TrendValue(labels[p.Year], p.Value, $"{r.Area}, {p.Period}: {FigureFormat.Number(unit, p.Value)}")).ToList())).ToList();
+        var description = $"{title}, {labels[years[0]]} to {labels[years[^1]]}: " + string.Join("; ", rows.Select(r =>
+        {
+            var points = r.Item2.Values.OrderBy(p => p.Year).ToList();
+            return $"{r.Area} from {FigureFormat.Number(unit, points[0].Value)} in {points[0].Period} to {FigureFormat.Number(unit, points[^1].Value)} in {points[^1].Period}";
+        })) + ". The table below gives every value.";
+        var chart = TrendChart.Build(title, description, $"{trends[0].Trend!.Source}. Each line is an area; the table below gives every value.",
+            [.. years.Select(y => labels[y])], series, [], v => FigureFormat.Number(unit, v)) with
+        { Id = $"trend-{key}" };
+        return new EvidenceTrend(key, title, unit, years, rows, chart);
     }
-
-    public string Description() => $"{Title}, {Years[0]} to {Years[^1]}: " + string.Join("; ", Series.Select(s =>
-        $"{s.Area} from {FigureFormat.Number(Unit, s.Points[0].Point.Value)} in {s.Points[0].Point.Period} to {FigureFormat.Number(Unit, s.Points[^1].Point.Value)} in {s.Points[^1].Point.Period}")) +
-        ". The table gives every value.";
 }
 
 /// <summary>An LSOA's dot on the map.</summary>

@@ -2,6 +2,7 @@ using Concord.Core;
 using Concord.Core.Finance;
 using Concord.Core.Partnerships;
 using Concord.Data;
+using Concord.Web.PublicData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Web.Finance;
@@ -140,7 +141,9 @@ public sealed class SharedPostReader(ConcordDbContext db, TimeProvider clock)
         foreach (var estimate in estimates.OrderBy(e => e.Year).ThenBy(e => view.NameOf(codes[e.AreaCode]), StringComparer.Ordinal))
         {
             recorded.Add(await RecordMeasureAsync(view, codes[estimate.AreaCode], ApportionmentDriver.PopulationAged0To25, estimate.Year, estimate.Aged(0, 25),
-                $"ONS mid-{estimate.Year} population estimates, persons aged 0 to 25 (imported)", cancellationToken));
+                estimate.Dataset == CensusImport.Key
+                    ? "ONS Census 2021, usual residents aged 0 to 25 (imported)"
+                    : $"ONS mid-{estimate.Year} population estimates, persons aged 0 to 25 (imported)", cancellationToken));
         }
 
         return recorded;

@@ -49,35 +49,8 @@ public abstract class StatisticsDataset : IPublicDataset
         progress?.Report(0.5);
         await db.PublishedStatistics.Where(s => s.Dataset == Dataset).ExecuteDeleteAsync(cancellationToken);
         await db.PublishedMeasures.Where(m => m.Dataset == Dataset).ExecuteDeleteAsync(cancellationToken);
-        await AddAsync(db, rows, cancellationToken);
-        await AddAsync(db, measures, cancellationToken);
+        await db.InsertAsync(rows, cancellationToken);
+        await db.InsertAsync(measures, cancellationToken);
         return rows.Count + measures.Count;
-    }
-
-    /// <summary>
-    /// Adds many rows quickly, inside the caller's transaction: saved a thousand at a time, each
-    /// looked at for changes once, then no longer tracked.
-    /// </summary>
-    private static async Task AddAsync<T>(ConcordDbContext db, IEnumerable<T> rows, CancellationToken cancellationToken)
-        where T : class
-    {
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            foreach (var chunk in rows.Chunk(1000))
-            {
-                db.AddRange(chunk);
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var row in chunk)
-                {
-                    db.Entry(row).State = EntityState.Detached;
-                }
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
     }
 }

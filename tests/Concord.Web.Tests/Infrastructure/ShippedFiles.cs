@@ -35,6 +35,15 @@ public static class ShippedFiles
         return rows;
     }
 
+    /// <summary>A figure of MHCLG's IMD 2019 district summaries (File 10, xlsx): the sheet's value in the named column for the district.</summary>
+    public static double DistrictSummary(string sheet, string column, string district)
+    {
+        var rows = ExcelFile.Read(Path.Combine(PublicDataImport.Folder, "imd2019", "File_10_-_IoD2019_Local_Authority_District_Summaries__lower-tier__.xlsx"), sheet);
+        var index = rows[0].FindIndex(h => h.Trim() == column);
+        Assert.True(index >= 0, $"No column '{column}' in File 10's {sheet} sheet");
+        return double.Parse(rows.Single(r => r.Count > 0 && r[0] == district)[index], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static async Task<string[]> ReadLinesAsync(IPublicDataset dataset, string file) =>
         (await ReadTextAsync(dataset, file)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 

@@ -54,6 +54,9 @@ public sealed record TrendChart(
         new("#f47738", "12 4 3 4", "circle", "an orange dash-dotted line with circles"),
     ];
 
+    /// <summary>The figure's id on the page, which its title and description ids start with: unique when a page shows several charts.</summary>
+    public string Id { get; init; } = "trend";
+
     public bool HasLegend => Series.Count > 1;
 
     /// <summary>The drawing's height: the plot, and the legend below it when there is more than one series.</summary>

@@ -82,7 +82,7 @@ public sealed class MeasuresModel(SharedPostReader reader, ConcordDbContext db, 
             cancellationToken);
     }
 
-    /// <summary>Takes each council's population aged 0 to 25 from the imported ONS mid-year estimates.</summary>
+    /// <summary>Takes each council's population aged 0 to 25 from the imported ONS mid-year estimates and Census 2021.</summary>
     public async Task<IActionResult> OnPostFromOnsAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(partnershipId, cancellationToken))
@@ -99,7 +99,7 @@ public sealed class MeasuresModel(SharedPostReader reader, ConcordDbContext db, 
         await db.SaveChangesAsync(cancellationToken);
         Notify(recorded.Count == 0
             ? "No ONS population estimates are imported for the partnership's councils."
-            : $"Population aged 0 to 25 for {string.Join(" and ", recorded.Select(m => m.Year).Distinct())} is taken from the ONS mid-year estimates.");
+            : $"Population aged 0 to 25 for {string.Join(" and ", recorded.Select(m => m.Year).Distinct())} is taken from the ONS mid-year estimates and Census 2021.");
         return Redirect($"/partnerships/{View.Id}/measures");
     }
 
