@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Concord.Core.PublicData;
 using Concord.Web.PublicData;
 using Concord.Web.Tests.Infrastructure;
@@ -29,6 +30,24 @@ public abstract class PublicDataTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal("Open Government Licence v3.0", summary["Licence"]);
         Assert.Equal("604", summary["Rows"]);
         Assert.Contains("dedicated-schools-grant", page.Text(".app-source"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_API_lists_each_dataset_with_its_provenance_and_gives_one_with_its_source()
+    {
+        var client = await SignInAsync("viewer@tameside.demo");
+        var imported = await ReadAsync(db => db.DatasetImports.AsNoTracking().SingleAsync(d => d.Dataset == DsgImport.Dataset));
+
+        var list = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/datasets");
+        var one = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/datasets/dfe-dsg");
+        var unknown = await client.GetAsync("/api/datasets/no-such-dataset");
+
+        var listed = list.EnumerateArray().Single(d => d.GetProperty("dataset").GetString() == "dfe-dsg");
+        Assert.Equal(("Department for Education / Education and Skills Funding Agency", 604, imported.Sha256),
+            (listed.GetProperty("publisher").GetString(), listed.GetProperty("rows").GetInt32(), listed.GetProperty("sha256").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("source").ValueKind);
+        Assert.Contains("dedicated-schools-grant", one.GetProperty("source").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

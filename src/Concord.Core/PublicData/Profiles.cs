@@ -206,7 +206,7 @@ public static class Profiles
     private static Figure Value(string key, decimal value, string source, string dataset, string year, string? note = null)
     {
         var (label, unit) = Describe(key);
-        return new Figure(key, label, unit, value, source, dataset, year, Note: note);
+        return new Figure(key, label, unit, value, source, dataset, PublishedPeriod.Label(year), Note: note);
     }
 
     /// <summary>A percentage (or rate) to one decimal place, as DfE publishes them.</summary>
@@ -263,7 +263,7 @@ public static class Profiles
         var (label, unit) = Describe(key);
         var points = data.Rows(Lait, string.Empty, code).Where(r => r.Value(measure) is not null)
             .GroupBy(r => r.Year).Select(g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).First())
-            .OrderBy(r => r.Year).Select(r => new TrendPoint(r.Year, r.Period, r.Value(measure)!.Value)).ToList();
+            .OrderBy(r => r.Year).Select(r => new TrendPoint(r.Year, PublishedPeriod.Label(r.Period), r.Value(measure)!.Value)).ToList();
         return new Trend(key, label, unit, "DfE Local Authority Interactive Tool", Lait, points,
             points.Count == 0 ? "LAIT in Concord covers the Greater Manchester authorities, the North West and England" : null);
     }
@@ -369,7 +369,7 @@ public static class Profiles
             : members.SelectMany(m => Plans(m.Code).Select(p => (m.Code, p))).GroupBy(x => x.p.Year).Where(g => g.Count() == members.Count)
                 .Select(g => (Year: g.Key, g.First().p.Period, Plans: g.Sum(x => x.p.Plans), People: members.Sum(m => Population(m.Code, g.Key)))).ToList();
         var points = series.Where(s => s.People is > 0).OrderBy(s => s.Year)
-            .Select(s => new TrendPoint(s.Year, s.Period, Per(s.Plans, s.People!.Value, 1_000))).ToList();
+            .Select(s => new TrendPoint(s.Year, PublishedPeriod.Label(s.Period), Per(s.Plans, s.People!.Value, 1_000))).ToList();
         return new Trend("ehcp-rate", label, unit, source, Lait, points, points.Count == 0
             ? "LAIT in Concord covers the Greater Manchester authorities, the North West and England"
             : "Population from the ONS mid-2019 or mid-2020 estimate, whichever is nearest at or before the year");
@@ -437,6 +437,6 @@ public static class Profiles
         var (label, unit) = Describe("ilacs");
         return judgement is null
             ? Missing("ilacs", source, OfstedLa, "Ofsted judges each authority; there is no judgement for a group of authorities")
-            : new Figure("ilacs", label, unit, null, source, OfstedLa, latest!.Period, Text: judgement, Note: $"inspected {latest.Period}");
+            : new Figure("ilacs", label, unit, null, source, OfstedLa, PublishedPeriod.Label(latest!.Period), Text: judgement, Note: $"inspected {PublishedPeriod.Label(latest.Period)}");
     }
 }

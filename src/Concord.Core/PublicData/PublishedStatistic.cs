@@ -82,6 +82,23 @@ public static class PublishedPeriod
 {
     private static readonly string[] Statuses = ["OT", "Rev", "Final", "prov"];
 
+    /// <summary>
+    /// The period as a reader expects it: an academic year "202122" as "2021/22", a date
+    /// "2023-12-04" as "4 December 2023"; every other period as published.
+    /// </summary>
+    public static string Label(string period)
+    {
+        var text = period.Trim();
+        if (text.Length == 6 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _) && YearOf(text) is not null)
+        {
+            return $"{text[..4]}/{text[4..]}";
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+            : text;
+    }
+
     /// <summary>The calendar year the period ends in, or null when it is not a period.</summary>
     public static int? YearOf(string period)
     {

@@ -1,8 +1,11 @@
 using Concord.Core;
 using Concord.Core.PublicData;
+using Concord.Data;
 using Concord.Web.Evidence;
 using Concord.Web.Infrastructure.Exports;
+using Concord.Web.PublicData;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Web.Api;
 
@@ -30,6 +33,12 @@ public sealed record ProfileDto(AreaProfileDto Authority, IReadOnlyList<AreaProf
 /// <summary>The side-by-side table: the chosen authorities, then the benchmarks.</summary>
 public sealed record ComparisonDto(IReadOnlyList<AreaProfileDto> Authorities, IReadOnlyList<AreaProfileDto> Benchmarks);
 
+/// <summary>An imported public dataset's provenance; with its SOURCE.md as shipped when asked for one dataset.</summary>
+public sealed record DatasetDto(string Dataset, string Title, string Publisher, string Licence, string File, int Rows, DateTimeOffset ImportedAt, string Sha256, string? Source)
+{
+    public static DatasetDto From(DatasetImport d, string? source = null) => new(d.Dataset, d.Title, d.Publisher, d.Licence, d.File, d.Rows, d.ImportedAt, d.Sha256, source);
+}
+
 public sealed record MapLsoaDto(string Code, string Name, string Ward, string AuthorityCode, double Longitude, double Latitude, int ImdDecile, int IdaciDecile);
 
 /// <summary>
@@ -44,6 +53,10 @@ public static class EvidenceApi
             .WithSummary("An authority's contextual profile with Greater Manchester, regional and England benchmarks; each figure with its value, source and year.");
         api.MapGet("/authorities/{onsCode}/lsoas", GetLsoas).WithTags("Evidence").WithName("GetAuthorityLsoas")
             .WithSummary("The authority's LSOAs with centre points and IMD 2019 and IDACI deciles.");
+        api.MapGet("/datasets", ListDatasets).WithTags("Evidence").WithName("ListDatasets")
+            .WithSummary("The imported public datasets: publisher, licence, file, rows and when each was imported.");
+        api.MapGet("/datasets/{dataset}", GetDataset).WithTags("Evidence").WithName("GetDataset")
+            .WithSummary("One imported public dataset's provenance with its SOURCE.md as shipped.");
         api.MapGet("/compare", Compare).WithTags("Evidence").WithName("CompareAuthorities")
             .WithSummary("Authorities side by side with their benchmarks (?authorities=E08000007,E08000008&year=&format=json|csv|xlsx).");
     }
@@ -58,6 +71,20 @@ public static class EvidenceApi
 
         var comparison = await reader.CompareAsync([code], year, ct);
         return TypedResults.Ok(new ProfileDto(AreaProfileDto.From(comparison.Authorities[0]), comparison.Benchmarks.Select(AreaProfileDto.From).ToList()));
+    }
+
+    private static async Task<Ok<List<DatasetDto>>> ListDatasets(ConcordDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.DatasetImports.AsNoTracking().OrderBy(d => d.Dataset).ToListAsync(ct)).Select(d => DatasetDto.From(d)).ToList());
+
+    private static async Task<Results<Ok<DatasetDto>, NotFound>> GetDataset(string dataset, ConcordDbContext db, CancellationToken ct)
+    {
+        if (await db.DatasetImports.AsNoTracking().FirstOrDefaultAsync(d => d.Dataset == dataset, ct) is not { } import || PublicDataImport.Find(dataset) is not { } shipped)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var path = PublicDataImport.SourceOf(shipped);
+        return TypedResults.Ok(DatasetDto.From(import, File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null));
     }
 
     private static async Task<Results<Ok<List<MapLsoaDto>>, NotFound>> GetLsoas(string onsCode, EvidenceReader reader, CancellationToken ct)

@@ -38,4 +38,13 @@ public sealed class PublishedPeriodTests
     [InlineData("10/07/2023")]
     [InlineData("Academic year")]
     public void Anything_else_is_not_a_period(string text) => Assert.Null(PublishedPeriod.YearOf(text));
+
+    [Theory]
+    [InlineData("202122", "2021/22")]
+    [InlineData("202526", "2025/26")]
+    [InlineData("2023-12-04", "4 December 2023")]
+    [InlineData("2024", "2024")]
+    [InlineData("2016-17 (OT)", "2016-17 (OT)")]
+    [InlineData("202199", "202199")]
+    public void A_period_is_shown_as_readers_write_it(string period, string label) => Assert.Equal(label, PublishedPeriod.Label(period));
 }

@@ -45,13 +45,18 @@ public sealed record TrendChart(
 {
     public const double Width = 760, Height = 320, Left = 70, Right = 30, Top = 20, Bottom = 60, Inset = 70, LegendHeight = 34;
 
-    /// <summary>Blue solid with circles; purple dashed with squares; turquoise dotted with diamonds; orange dash-dotted with circles.</summary>
+    /// <summary>Legend entries side by side before the legend wraps to another row.</summary>
+    public const int LegendColumns = 3;
+
+    /// <summary>Blue solid with circles; purple dashed with squares; turquoise dotted with diamonds; orange dash-dotted with circles; red long-dashed with triangles; black dotted with squares.</summary>
     public static readonly IReadOnlyList<SeriesStyle> Styles =
     [
         new("#1d70b8", null, "circle", "a blue solid line with circles"),
         new("#4c2c92", "10 5", "square", "a purple dashed line with squares"),
         new("#28a197", "3 4", "diamond", "a turquoise dotted line with diamonds"),
         new("#f47738", "12 4 3 4", "circle", "an orange dash-dotted line with circles"),
+        new("#d4351c", "16 6", "triangle", "a red long-dashed line with triangles"),
+        new("#0b0c0c", "2 3", "square", "a black dotted line with squares"),
     ];
 
     /// <summary>The figure's id on the page, which its title and description ids start with: unique when a page shows several charts.</summary>
@@ -59,8 +64,12 @@ public sealed record TrendChart(
 
     public bool HasLegend => Series.Count > 1;
 
-    /// <summary>The drawing's height: the plot, and the legend below it when there is more than one series.</summary>
-    public double ViewHeight => Height + (HasLegend ? LegendHeight : 0);
+    /// <summary>The drawing's height: the plot, and the legend below it (in rows of <see cref="LegendColumns"/>) when there is more than one series.</summary>
+    public double ViewHeight => Height + (HasLegend ? LegendHeight * ((Series.Count + LegendColumns - 1) / LegendColumns) : 0);
+
+    /// <summary>Where a series' legend entry starts: left to right, then row by row.</summary>
+    public static (double X, double Y) LegendAt(int index) =>
+        (Left + (index % LegendColumns) * ((Width - Left) / LegendColumns), Height + 8 + (index / LegendColumns) * LegendHeight);
 
     public static TrendChart Build(
         string title,
@@ -72,13 +81,7 @@ public sealed record TrendChart(
         Func<decimal, string> format)
     {
         var values = series.SelectMany(s => s.Values.Select(v => v.Value)).Concat(references.Select(r => r.Value)).DefaultIfEmpty(0).ToList();
-        var (low, high) = (values.Min(), values.Max());
-        var pad = high == low ? Math.Max(1, Math.Abs(high) * 0.1m) : (high - low) * 0.15m;
-        (low, high) = (low - pad, high + pad);
-        if (low < 0 && values.All(v => v >= 0))
-        {
-            low = 0;
-        }
+        var (low, high, tick) = Scale(values.Min(), values.Max(), values.All(v => v >= 0));
 
         double Y(decimal value) => Math.Round(Top + (double)((high - value) / (high - low)) * (Height - Top - Bottom), 1);
         var step = periods.Count <= 1 ? 0 : (Width - Left - Right - 2 * Inset) / (periods.Count - 1);
@@ -87,8 +90,30 @@ public sealed record TrendChart(
         var plotted = series.Select((s, i) => new PlottedSeries(s.Name,
             s.Values.Where(v => xs.ContainsKey(v.Period)).Select(v => new PlottedPoint(xs[v.Period], Y(v.Value), v)).OrderBy(p => p.X).ToList(),
             Styles[i % Styles.Count])).ToList();
-        var ticks = Enumerable.Range(0, 5).Select(i => low + (high - low) * i / 4).Select(v => new ChartTick(Y(v), format(Math.Round(v, 1)))).ToList();
+        var ticks = Enumerable.Range(0, (int)Math.Round((high - low) / tick) + 1).Select(i => low + tick * i).Select(v => new ChartTick(Y(v), format(v))).ToList();
         return new TrendChart(title, description, caption, plotted, Place(references, Y), xs.Select(p => new PeriodLabel(p.Value, p.Key)).ToList(), ticks);
+    }
+
+    private static readonly decimal[] NiceSteps = [1m, 2m, 2.5m, 5m, 10m];
+
+    /// <summary>
+    /// The axis from a round number a little below the lowest value to one a little above the
+    /// highest, with ticks every 1, 2, 2.5 or 5 times a power of ten, about five in all (never
+    /// below zero when every value is zero or more).
+    /// </summary>
+    public static (decimal Low, decimal High, decimal Tick) Scale(decimal lowest, decimal highest, bool positive)
+    {
+        var pad = highest == lowest ? Math.Max(1, Math.Abs(highest) * 0.1m) : (highest - lowest) * 0.1m;
+        var (low, high) = (lowest - pad, highest + pad);
+        if (low < 0 && positive)
+        {
+            low = 0;
+        }
+
+        var rough = (double)(high - low) / 4;
+        var power = (decimal)Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var tick = NiceSteps.Select(m => m * power).First(t => (double)t >= rough);
+        return (Math.Floor(low / tick) * tick, Math.Ceiling(high / tick) * tick, tick);
     }
 
     /// <summary>Reference lines with their labels just above them, or just below when another label is already there.</summary>
