@@ -36,6 +36,26 @@ public interface ISharedThroughApprovals : IAuthorityOwned
 {
 }
 
+/// <summary>
+/// A council's own record that the staff of every council it shares a partnership with may read,
+/// never change. The rule: a council's SEND provision register (its settings, places, designated
+/// needs and costs) and its sufficiency assumptions, because sufficiency is planned jointly and
+/// placements across the border are recharged at those costs.
+/// </summary>
+public interface ISharedWithPartners : IAuthorityOwned
+{
+}
+
+/// <summary>
+/// The rule for children's records in joint planning: a partnership's placement plan reads each
+/// member council's children with EHC plans only as counts (by home neighbourhood, primary need
+/// and age), never as records; each child's record stays visible only to their own council.
+/// </summary>
+public static class SharedAsCounts
+{
+    public const string Rule = "A partnership's placement plan reads each member council's children with EHC plans only as counts by home LSOA, primary need and age; a child's record is seen only by their own council.";
+}
+
 /// <summary>A record that belongs to one person, such as their access tokens.</summary>
 public interface IUserOwned
 {
