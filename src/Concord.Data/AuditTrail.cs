@@ -25,8 +25,9 @@ internal static class AuditTrail
 
     public static AuditEntry? Describe(EntityEntry entry, IUserContext user, DateTimeOffset now)
     {
-        // Published data is not recorded row by row: its import's provenance record is the trail.
-        if (entry.Entity is IPublicData and not Core.PublicData.DatasetImport)
+        // Published data is not recorded row by row: its import's provenance record is the trail;
+        // nor are the rows of a council's load (children with EHC plans): the load's record is.
+        if (entry.Entity is IPublicData and not Core.PublicData.DatasetImport or IAuditedByBatch)
         {
             return null;
         }

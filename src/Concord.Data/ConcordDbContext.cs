@@ -131,6 +131,16 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
     public DbSet<Core.Outcomes.OptionIndicator> OptionIndicators => Set<Core.Outcomes.OptionIndicator>();
 
+    public DbSet<Core.Sufficiency.Provision> Provisions => Set<Core.Sufficiency.Provision>();
+
+    public DbSet<Core.Sufficiency.SufficiencySettings> SufficiencySettings => Set<Core.Sufficiency.SufficiencySettings>();
+
+    public DbSet<Core.Sufficiency.EhcpBatch> EhcpBatches => Set<Core.Sufficiency.EhcpBatch>();
+
+    public DbSet<Core.Sufficiency.EhcpRecord> EhcpRecords => Set<Core.Sufficiency.EhcpRecord>();
+
+    public DbSet<Core.Sufficiency.Scenario> Scenarios => Set<Core.Sufficiency.Scenario>();
+
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
 
@@ -221,6 +231,7 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
         FinanceModel.Configure(builder);
         PublicDataModel.Configure(builder);
         OutcomesModel.Configure(builder);
+        SufficiencyModel.Configure(builder);
 
         builder.Entity<Partnership>().HasQueryFilter(p =>
             ScopeIsSystem || p.Members.Any(m => m.AuthorityId == ScopeAuthorityId));
@@ -234,7 +245,11 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
                 builder.Entity(clr).Property(nameof(Entity.Id)).ValueGeneratedNever();
             }
 
-            if (typeof(IAuthorityOwned).IsAssignableFrom(clr))
+            if (typeof(ISharedWithPartners).IsAssignableFrom(clr))
+            {
+                Apply(nameof(ScopeToAuthorityAndPartners), clr, builder);
+            }
+            else if (typeof(IAuthorityOwned).IsAssignableFrom(clr))
             {
                 Apply(nameof(ScopeToAuthority), clr, builder);
             }
@@ -273,6 +288,16 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
     private void ScopeToAuthority<T>(ModelBuilder builder)
         where T : class, IAuthorityOwned =>
         builder.Entity<T>().HasQueryFilter(e => ScopeIsSystem || e.AuthorityId == ScopeAuthorityId);
+
+    /// <summary>
+    /// <see cref="ISharedWithPartners"/>: a council's own record that the staff of any council it
+    /// shares a partnership with read (its provision register and sufficiency assumptions).
+    /// </summary>
+    private void ScopeToAuthorityAndPartners<T>(ModelBuilder builder)
+        where T : class, ISharedWithPartners =>
+        builder.Entity<T>().HasQueryFilter(e => ScopeIsSystem || e.AuthorityId == ScopeAuthorityId ||
+            PartnershipMembers.Any(owner => owner.AuthorityId == e.AuthorityId &&
+                PartnershipMembers.Any(reader => reader.PartnershipId == owner.PartnershipId && reader.AuthorityId == ScopeAuthorityId)));
 
     private void ScopeToPartnership<T>(ModelBuilder builder)
         where T : class, IPartnershipOwned =>

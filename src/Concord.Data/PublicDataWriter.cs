@@ -13,8 +13,9 @@ namespace Concord.Data;
 /// Writes the many rows of a public dataset (tens of thousands of LSOAs or schools) straight to
 /// their table, in the import's transaction, without tracking each one: multi-row INSERTs whose
 /// columns, names and value conversions (JSON columns included) come from the model, so the rows
-/// read back exactly as if EF Core had saved them. Only Concord's own import may do this, and only
-/// for public data, which is not audited row by row (its provenance record is the trail).
+/// read back exactly as if EF Core had saved them. Only Concord's own import may do this for public
+/// data, which is not audited row by row (its provenance record is the trail); and a council's staff
+/// for the rows of their own council's load, whose load record is the trail.
 /// </summary>
 public static class PublicDataWriter
 {
@@ -33,6 +34,29 @@ public static class PublicDataWriter
             throw new AccessDeniedException($"{typeof(T).Name} is published public data and changes only through Concord's import.");
         }
 
+        await WriteAsync(db, rows, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the rows of one council's load (children with EHC plans) the same way, inside the
+    /// caller's transaction: only by someone who may edit, working for the council every row
+    /// belongs to, and only once the load's own (audited) record is saved in that transaction.
+    /// </summary>
+    public static async Task InsertLoadAsync<T>(this ConcordDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
+        where T : class, IAuditedByBatch
+    {
+        var user = db.User;
+        if (!user.IsSystem && (!user.Can(Capability.Edit) || rows.Any(r => r.AuthorityId != user.ActiveAuthorityId)))
+        {
+            throw new AccessDeniedException($"A {typeof(T).Name} is loaded only by its own council's staff who may edit.");
+        }
+
+        await WriteAsync(db, rows, cancellationToken);
+    }
+
+    private static async Task WriteAsync<T>(ConcordDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Public data is written inside the import's transaction.");
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");

@@ -56,6 +56,15 @@ public static class SharedAsCounts
     public const string Rule = "A partnership's placement plan reads each member council's children with EHC plans only as counts by home LSOA, primary need and age; a child's record is seen only by their own council.";
 }
 
+/// <summary>
+/// A council's own record that arrives and leaves only as part of a load (a batch) whose own record
+/// is audited: the many rows of one load are not audited one by one (children with EHC plans).
+/// </summary>
+public interface IAuditedByBatch : IAuthorityOwned
+{
+    Guid BatchId { get; }
+}
+
 /// <summary>A record that belongs to one person, such as their access tokens.</summary>
 public interface IUserOwned
 {

@@ -2600,6 +2600,292 @@ namespace Concord.Data.Migrations.Postgres
                     b.ToTable("SchoolInspections");
                 });
 
+            modelBuilder.Entity("Concord.Core.Sufficiency.EhcpBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CalibratedTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CalibrationSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId", "LoadedAt");
+
+                    b.ToTable("EhcpBatches");
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.EhcpRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<double>("HomeLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("HomeLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("HomeLsoa")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<bool>("NeedsSpecialistPlace")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PrimaryNeed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ProvisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SettingAreaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("SettingName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Synthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("AuthorityId", "PrimaryNeed");
+
+                    b.HasIndex("AuthorityId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("EhcpRecords");
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.Provision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgeTo")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("AnnualCostPerPlace")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Closes")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CommissionedPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("Opens")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PhysicalPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlannedChanges")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Urn")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Urn");
+
+                    b.HasIndex("AuthorityId", "Name");
+
+                    b.ToTable("Provisions");
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.Scenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Scenarios");
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.SufficiencySettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgeMix")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CostBands")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("MaxTravelKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("NeedMix")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SpecialistShare")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("TravelCostPerKm")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId")
+                        .IsUnique();
+
+                    b.ToTable("SufficiencySettings", (string)null);
+                });
+
             modelBuilder.Entity("Concord.Data.Identity.ConcordUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3238,6 +3524,57 @@ namespace Concord.Data.Migrations.Postgres
                         .WithMany("Members")
                         .HasForeignKey("WorkstreamId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.EhcpBatch", b =>
+                {
+                    b.HasOne("Concord.Core.Partnerships.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.EhcpRecord", b =>
+                {
+                    b.HasOne("Concord.Core.Partnerships.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Core.Sufficiency.EhcpBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.Provision", b =>
+                {
+                    b.HasOne("Concord.Core.Partnerships.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.Scenario", b =>
+                {
+                    b.HasOne("Concord.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.SufficiencySettings", b =>
+                {
+                    b.HasOne("Concord.Core.Partnerships.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
