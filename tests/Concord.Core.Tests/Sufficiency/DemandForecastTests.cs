@@ -206,4 +206,35 @@ public sealed class DemandForecastTests
 
         Assert.Equal([119, 118, 394, 256, 99], AgeBands.All.Select(b => rounded[b]));
     }
+
+    [Fact]
+    public void The_capacity_gap_is_specialist_demand_less_local_places_by_year_and_band()
+    {
+        // A special school for ages 5 to 15 with 110 places, +22 from 1 September 2025; an independent school (bought)
+        // for ages 11 to 19 with 30 places. 2024 (places on 1 September 2024): demand 985.5 × 39% = 384.345, local 110,
+        // gap 274.345; the school's 11 years are 6 primary (60 places) and 5 secondary (50). 2025: demand 400.14, local 132,
+        // gap 268.14; primary 72 against 56.0196 needed (143.64 × 39%): a surplus of 15.9804. The independent school's
+        // 9 years are 5 secondary (16.67 places) and 4 post-16 (13.33), bought, not closing the gap.
+        var school = Place("Hollywood Park", ProvisionKind.SpecialSchool, 5, 15, 110, [new(new DateOnly(2025, 9, 1), 22, "Expansion")]);
+        var independent = Place("Pennine Independent", ProvisionKind.IndependentSpecial, 11, 19, 30, []);
+        var settings = new Dictionary<Guid, SufficiencySettings> { [Council] = Mix(Council) };
+
+        var capacity = SufficiencyCapacity.Compare(TwoYears(), year => Scenario.Current([school, independent], settings, new DateOnly(year, 9, 1)));
+
+        Assert.Equal([110, 132], capacity.Select(y => y.LocalPlaces));
+        Assert.Equal([30, 30], capacity.Select(y => y.BoughtPlaces));
+        Assert.Equal(274.345m, capacity[0].Gap, 20);
+        Assert.Equal(268.14m, capacity[1].Gap, 20);
+        var primary = capacity[1].ByBand.Single(b => b.Band == AgeBand.Primary);
+        Assert.Equal(72m, primary.LocalPlaces);
+        Assert.Equal(-15.9804m, primary.Gap, 20);
+        var secondary = capacity[0].ByBand.Single(b => b.Band == AgeBand.Secondary);
+        Assert.Equal(50m, secondary.LocalPlaces);
+        Assert.Equal(16.6667m, secondary.BoughtPlaces, 4);
+        Assert.Equal(30m, capacity[0].ByBand.Sum(b => b.BoughtPlaces), 20);
+    }
+
+    private static Provision Place(string name, ProvisionKind kind, int from, int to, int places, PlannedChange[] changes) =>
+        Provision.Create(Council, new ProvisionDetails(null, name, kind, "E08000007", "Stockport", 53.41, -2.16, from, to, places, places + 30,
+            [NeedType.Asd, NeedType.Semh], null, null, null, changes, null));
 }
