@@ -354,11 +354,12 @@ public static class WholeNumbers
     public static int Whole(decimal value) => (int)Math.Round(value, MidpointRounding.AwayFromZero);
 
     /// <summary>
-    /// Rounds a table of non-negative decimals to whole numbers whose rows add up to <paramref name="rowTotals"/> and columns to
-    /// <paramref name="columnTotals"/> (controlled rounding). Each cell is its decimal rounded down or up, those with the largest
-    /// remainders rounded up first, as far as the totals allow (found as a flow: a row gives each of its cells at most one unit
-    /// more than its whole part, and a column takes what its total still needs). Should no such rounding exist, a cell with
-    /// some value may move further, within its cap, and as a last resort a column may miss its total; the rows always meet theirs.
+    /// Rounds a table of non-negative decimals to whole numbers whose rows add up to <paramref name="rowTotals"/> and, where it
+    /// can, columns to <paramref name="columnTotals"/> (controlled rounding). Each cell is its decimal rounded down or up, those
+    /// with the largest remainders rounded up first, as far as the totals allow (found as a flow: a row gives each of its cells at
+    /// most one unit more than its whole part, and a column takes what its total still needs). The rows always meet their totals.
+    /// Should no such rounding exist (small tables can make independently rounded column totals unreachable), it settles, in
+    /// turn, for columns no more than their exact sums rounded up; then cells moving further, within their caps; then any columns.
     /// </summary>
     internal static int[,] Table(decimal[,] exact, IReadOnlyList<int> rowTotals, IReadOnlyList<int> columnTotals, int[,]? caps = null)
     {
@@ -420,6 +421,17 @@ public static class WholeNumbers
         }
 
         sent += Augment(capacity, flow, source, sink, needed - sent);
+        if (sent < needed)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var ceiling = (int)Math.Ceiling(Enumerable.Range(0, rows).Sum(r => exact[r, c])) - Enumerable.Range(0, rows).Sum(r => table[r, c]);
+                capacity[1 + rows + c, sink] = Math.Max(capacity[1 + rows + c, sink], ceiling);
+            }
+
+            sent += Augment(capacity, flow, source, sink, needed - sent);
+        }
+
         if (sent < needed)
         {
             for (var r = 0; r < rows; r++)
