@@ -116,8 +116,11 @@ public sealed class EhcpRecord : Entity, IAuditedByBatch
         else
         {
             var age = AgeBands.AcademicAge(born, asAt.Month >= 9 ? asAt.Year : asAt.Year - 1);
-            checks.Require(born <= asAt && age <= AgeBands.OldestAge, "DateOfBirth",
-                $"The date of birth {born:yyyy-MM-dd} is not of someone aged {AgeBands.YoungestAge} to {AgeBands.OldestAge} on {asAt:d MMMM yyyy}");
+            if (born > asAt || age > AgeBands.OldestAge)
+            {
+                // The message is built only when it is needed: generators create hundreds of thousands of records.
+                checks.Fail("DateOfBirth", $"The date of birth {born:yyyy-MM-dd} is not of someone aged {AgeBands.YoungestAge} to {AgeBands.OldestAge} on {asAt:d MMMM yyyy}");
+            }
         }
 
         var need = checks.Choice("PrimaryNeed", details.PrimaryNeed, $"Give the primary need as one of {Needs.Codes}");

@@ -72,7 +72,7 @@ public static class Needs
     }
 
     /// <summary>The codes, for error messages: "ASD, SEMH, … or OTH".</summary>
-    public static string Codes => string.Join(", ", All.Take(All.Count - 1).Select(n => n.Code())) + " or " + All[^1].Code();
+    public static string Codes { get; } = string.Join(", ", All.Take(All.Count - 1).Select(n => n.Code())) + " or " + All[^1].Code();
 }
 
 /// <summary>Age bands for demand and places: early years, primary, secondary, post-16 and post-19 (to 25).</summary>
