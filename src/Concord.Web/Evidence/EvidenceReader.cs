@@ -22,6 +22,7 @@ public sealed class EvidenceCache(ConcordDatabase database) : IDisposable
         (Core.PublicData.Profiles.Lait, string.Empty), (Core.PublicData.Profiles.Eyfsp, string.Empty), (Core.PublicData.Profiles.Attendance, string.Empty),
         (Core.PublicData.Profiles.Scorecards, string.Empty), (Core.PublicData.Profiles.SocialCare, "children-in-need"), (Core.PublicData.Profiles.SocialCare, "looked-after"),
         (Core.PublicData.Profiles.OfstedLa, "ilacs-latest"), (Core.PublicData.Profiles.Areas, "population-0-17"),
+        (Core.Sufficiency.SufficiencyHistory.Sen2, string.Empty),
     ];
 
     public void Dispose() => _loading.Dispose();

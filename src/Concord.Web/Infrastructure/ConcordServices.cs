@@ -106,6 +106,7 @@ public static class ConcordServices
         services.AddScoped<Finance.AgreementReader>();
         services.AddScoped<Outcomes.OutcomesReader>();
         services.AddScoped<Schools.SchoolRegister>();
+        services.AddScoped<Sufficiency.ForecastReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();
