@@ -141,6 +141,8 @@ public abstract class ConcordDbContext : IdentityUserContext<ConcordUser, Guid>
 
     public DbSet<Core.Sufficiency.Scenario> Scenarios => Set<Core.Sufficiency.Scenario>();
 
+    public DbSet<Core.Sufficiency.PlacementPlan> PlacementPlans => Set<Core.Sufficiency.PlacementPlan>();
+
     // Read by the query filters. EF Core evaluates these per context instance, per query.
     private bool ScopeIsSystem => _user.IsSystem;
 

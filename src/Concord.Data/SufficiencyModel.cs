@@ -67,5 +67,20 @@ internal static class SufficiencyModel
             FinanceModel.Json(scenario.Property(s => s.Changes));
             scenario.HasIndex(s => new { s.PartnershipId, s.Name }).IsUnique();
         });
+
+        builder.Entity<PlacementPlan>(plan =>
+        {
+            plan.HasOne<Partnership>().WithMany().HasForeignKey(p => p.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+            plan.HasOne<Scenario>().WithMany().HasForeignKey(p => p.ScenarioId).OnDelete(DeleteBehavior.SetNull);
+            plan.Property(p => p.ScenarioName).HasMaxLength(Scenario.MaxNameLength);
+            plan.Property(p => p.TravelCostPerKm).HasPrecision(18, 2);
+            plan.Property(p => p.RunBy).HasMaxLength(256);
+            FinanceModel.Json(plan.Property(p => p.Children));
+            FinanceModel.Json(plan.Property(p => p.Alone));
+            FinanceModel.Json(plan.Property(p => p.Sharing));
+            FinanceModel.Json(plan.Property(p => p.Differences));
+            FinanceModel.Json(plan.Property(p => p.CombinedDifference));
+            plan.HasIndex(p => new { p.PartnershipId, p.RunAt });
+        });
     }
 }

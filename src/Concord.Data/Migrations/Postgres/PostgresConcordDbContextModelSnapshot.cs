@@ -2721,6 +2721,87 @@ namespace Concord.Data.Migrations.Postgres
                     b.ToTable("EhcpRecords");
                 });
 
+            modelBuilder.Entity("Concord.Core.Sufficiency.PlacementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Alone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Children")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CombinedDifference")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Differences")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("MaxTravelKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ObjectiveSaved")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ScenarioId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScenarioName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Sharing")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("SolveMilliseconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TotalMilliseconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<decimal>("TravelCostPerKm")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioId");
+
+                    b.HasIndex("PartnershipId", "RunAt");
+
+                    b.ToTable("PlacementPlans");
+                });
+
             modelBuilder.Entity("Concord.Core.Sufficiency.Provision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3549,6 +3630,20 @@ namespace Concord.Data.Migrations.Postgres
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.PlacementPlan", b =>
+                {
+                    b.HasOne("Concord.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Core.Sufficiency.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Concord.Core.Sufficiency.Provision", b =>

@@ -2716,6 +2716,87 @@ namespace Concord.Data.Migrations.Sqlite
                     b.ToTable("EhcpRecords");
                 });
 
+            modelBuilder.Entity("Concord.Core.Sufficiency.PlacementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Children")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CombinedDifference")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Differences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxTravelKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ObjectiveSaved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScenarioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sharing")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SolveMilliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TotalMilliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<decimal>("TravelCostPerKm")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioId");
+
+                    b.HasIndex("PartnershipId", "RunAt");
+
+                    b.ToTable("PlacementPlans");
+                });
+
             modelBuilder.Entity("Concord.Core.Sufficiency.Provision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3542,6 +3623,20 @@ namespace Concord.Data.Migrations.Sqlite
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Core.Sufficiency.PlacementPlan", b =>
+                {
+                    b.HasOne("Concord.Core.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Core.Sufficiency.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Concord.Core.Sufficiency.Provision", b =>
