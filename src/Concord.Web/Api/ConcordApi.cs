@@ -31,6 +31,7 @@ public static class ConcordApi
         api.MapOutcomesApi();
         api.MapSchoolsApi();
         api.MapSufficiencyForecastApi();
+        api.MapPlacementApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

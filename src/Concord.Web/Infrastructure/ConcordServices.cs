@@ -107,6 +107,7 @@ public static class ConcordServices
         services.AddScoped<Outcomes.OutcomesReader>();
         services.AddScoped<Schools.SchoolRegister>();
         services.AddScoped<Sufficiency.ForecastReader>();
+        services.AddScoped<Sufficiency.PlacementReader>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();
