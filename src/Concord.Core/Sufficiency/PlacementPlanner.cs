@@ -18,6 +18,9 @@ public static class PlacementPlanner
     /// <summary>Size of the cells of the spatial index over provisions, in degrees of latitude and longitude.</summary>
     public const double GridCellDegrees = 0.25;
 
+    /// <summary>Homes whose arcs one worker finds at a time.</summary>
+    private const int HomesPerRun = 1024;
+
     /// <summary>The radius <see cref="GeoPoint.KmTo"/> measures with.</summary>
     private const double EarthRadiusKm = 6371.0088;
 
@@ -46,9 +49,13 @@ public static class PlacementPlanner
     }
 
     /// <summary>
-    /// The cheapest plan for <paramref name="demand"/> in <paramref name="places"/>. Entries alike in
-    /// council, need, age and home are merged into one group; each result line follows the order the
-    /// councils and provisions were given, so the same inputs always give the same plan.
+    /// The cheapest plan for <paramref name="demand"/> in <paramref name="places"/>. Entries of the
+    /// same council, need and home are one group of the flow when they have the same choices:
+    /// identical entries, ages every provision treats alike, or exactly the same provisions within
+    /// reach; a group with no provision within reach is unplaced without a node. None of this changes
+    /// the optimum, and <see cref="PlacementResult.Assignments"/> still says where each entry's
+    /// children go. Result lines follow the order the councils and provisions were given; nodes and
+    /// arcs are numbered from the inputs alone, so the same inputs always give the same plan.
     /// </summary>
     /// <exception cref="ArgumentException">A demand entry names a council not in the plan, a count or cost is negative, or an option is out of range.</exception>
     /// <exception cref="InvalidOperationException">The solver did not find the optimum (it always should: every child may go unplaced).</exception>
@@ -71,69 +78,87 @@ public static class PlacementPlanner
         }
 
         var provisions = Provisions.From(places, councilIndex);
-        var groups = Groups.From(demand, councilIndex);
+        var groups = Groups.From(demand, councilIndex, provisions.AgeBoundaries());
         var unplacedCost = UnplacedCostFor(places, options);
         var unplacedArcCost = (long)unplacedCost;
-
         var groupCount = groups.Size;
         var placeCount = provisions.Count;
-        var unplacedNode = groupCount + placeCount;
-        var sinkNode = unplacedNode + 1;
-        using var flow = new MinCostFlow(sinkNode + 1, 0);
 
-        // Arcs from each group to the provisions it may use, group by group in node order, each
-        // group's provisions in the order given: arcPlace[a] is the provision of arc a, and
-        // arcStart[g] .. arcStart[g + 1] the arcs of group g.
-        var arcPlace = new GrowingInts(Math.Max(16, groupCount * 8));
+        // The arcs from each group to the provisions it may use, group by group in node order and
+        // each group's provisions in node order: arc a goes to provision arcPlace[a], and group g's
+        // arcs are arcStart[g] .. arcStart[g + 1] - 1. Runs of homes are worked on in parallel, each
+        // into its own arrays, then joined in order: the same arcs whatever the number of cores.
         var arcStart = new int[groupCount + 1];
-        var grid = new PlaceGrid(provisions, GridCellDegrees);
-        var within = new List<(int Place, double Km)>(256);
-        var sharing = options.Mode == PlanMode.Sharing;
-        var travelPerKm = (double)options.TravelCostPerKm;
-        for (var h = 0; h < groups.HomeCount; h++)
+        var grid = new PlaceGrid(provisions);
+        var runs = Math.Max(1, (groups.HomeCount + HomesPerRun - 1) / HomesPerRun);
+        var built = new ArcRun[runs];
+        if (runs <= 1)
         {
-            var home = groups.Homes[h];
-            grid.Within(home, options.MaxTravelKm, within);
-            for (var g = groups.HomeFirstNode[h]; g < groups.HomeFirstNode[h + 1]; g++)
+            built[0] = ArcRun.Build(0, groups.HomeCount, groups, provisions, grid, options, arcStart);
+        }
+        else
+        {
+            Parallel.For(0, runs, r =>
+                built[r] = ArcRun.Build(r * HomesPerRun, Math.Min(groups.HomeCount, (r + 1) * HomesPerRun), groups, provisions, grid, options, arcStart));
+        }
+
+        var placeArcs = 0;
+        foreach (var run in built)
+        {
+            for (var g = run.FirstGroup; g < run.EndGroup; g++)
             {
-                arcStart[g] = arcPlace.Count;
-                var needBit = 1 << (int)groups.Need[g];
-                var age = groups.Age[g];
-                var council = groups.Council[g];
-                var capacity = groups.Children[g];
-                foreach (var (p, km) in within)
+                arcStart[g] += placeArcs;
+            }
+
+            placeArcs += run.Count;
+        }
+
+        arcStart[groupCount] = placeArcs;
+        var arcPlace = new int[placeArcs];
+        var offset = 0;
+        foreach (var run in built)
+        {
+            run.Places.CopyTo(arcPlace.AsSpan(offset));
+            offset += run.Count;
+        }
+
+        // Nodes: the groups that can reach a provision (a group that can reach none is unplaced
+        // without asking the solver), then the provisions, then "unplaced", then the sink.
+        var flowNode = new int[groupCount];
+        var flowGroups = 0;
+        for (var g = 0; g < groupCount; g++)
+        {
+            flowNode[g] = arcStart[g + 1] > arcStart[g] ? flowGroups++ : -1;
+        }
+
+        var unplacedNode = flowGroups + placeCount;
+        var sinkNode = unplacedNode + 1;
+        using var flow = new MinCostFlow(sinkNode + 1, placeArcs + flowGroups + placeCount + 1);
+        foreach (var run in built)
+        {
+            for (var g = run.FirstGroup; g < run.EndGroup; g++)
+            {
+                for (var a = arcStart[g]; a < arcStart[g + 1]; a++)
                 {
-                    if ((provisions.NeedMask[p] & needBit) == 0 || age < provisions.AgeFrom[p] || age > provisions.AgeTo[p])
-                    {
-                        continue;
-                    }
-
-                    var register = provisions.RegisterCouncil[p];
-                    if (sharing ? register < 0 : register != council)
-                    {
-                        continue;
-                    }
-
-                    var cost = (long)Math.Round(provisions.CostPerPlace[p] + (travelPerKm * km), MidpointRounding.AwayFromZero);
-                    flow.AddArcWithCapacityAndUnitCost(g, groupCount + p, capacity, cost);
-                    arcPlace.Add(p);
+                    flow.AddArcWithCapacityAndUnitCost(flowNode[g], flowGroups + arcPlace[a], groups.Children[g], run.Cost(a - arcStart[run.FirstGroup]));
                 }
             }
         }
 
-        arcStart[groupCount] = arcPlace.Count;
-        var placeArcs = arcPlace.Count;
         long total = 0;
         for (var g = 0; g < groupCount; g++)
         {
-            flow.AddArcWithCapacityAndUnitCost(g, unplacedNode, groups.Children[g], unplacedArcCost);
-            flow.SetNodeSupply(g, groups.Children[g]);
-            total += groups.Children[g];
+            if (flowNode[g] >= 0)
+            {
+                flow.AddArcWithCapacityAndUnitCost(flowNode[g], unplacedNode, groups.Children[g], unplacedArcCost);
+                flow.SetNodeSupply(flowNode[g], groups.Children[g]);
+                total += groups.Children[g];
+            }
         }
 
         for (var p = 0; p < placeCount; p++)
         {
-            flow.AddArcWithCapacityAndUnitCost(groupCount + p, sinkNode, provisions.Places[p], 0);
+            flow.AddArcWithCapacityAndUnitCost(flowGroups + p, sinkNode, provisions.Places[p], 0);
         }
 
         flow.AddArcWithCapacityAndUnitCost(unplacedNode, sinkNode, total, 0);
@@ -149,22 +174,29 @@ public static class PlacementPlanner
         }
 
         var read = Stopwatch.StartNew();
-        var flows = new long[placeArcs + groupCount];
-        for (var a = 0; a < flows.Length; a++)
+        var placedFlow = new int[placeArcs];
+        for (var a = 0; a < placeArcs; a++)
         {
-            flows[a] = flow.Flow(a);
+            placedFlow[a] = (int)flow.Flow(a);
         }
 
-        var objective = total == 0 ? 0 : flow.OptimalCost();
+        // A group the solver never saw leaves all its children unplaced.
+        var unplacedFlow = new int[groupCount];
+        for (var g = 0; g < groupCount; g++)
+        {
+            unplacedFlow[g] = flowNode[g] >= 0 ? (int)flow.Flow(placeArcs + flowNode[g]) : groups.Children[g];
+        }
+
+        var objective = (total == 0 ? 0 : flow.OptimalCost()) + ((groups.Total - total) * unplacedArcCost);
         var reader = new Summary(councils, demand, places, provisions, groups, options);
-        var assignments = reader.Read(flows, arcPlace, arcStart, placeArcs);
+        var assignments = reader.Read(placedFlow, unplacedFlow, arcPlace, arcStart);
         var councilLines = reader.CouncilLines(out var combined);
         var uses = reader.ProvisionUses();
         var recharges = reader.Recharges();
         read.Stop();
 
         return new PlacementResult(options.Mode, "Optimal", objective, unplacedCost, councilLines, combined, uses, recharges, assignments,
-            groupCount, placeArcs, build.Elapsed, solve.Elapsed, read.Elapsed);
+            groups.Live(), placeArcs, build.Elapsed, solve.Elapsed, read.Elapsed);
     }
 
     /// <summary>
@@ -217,7 +249,10 @@ public static class PlacementPlanner
         }
     }
 
-    /// <summary>The provisions with places, as flat arrays: node p of the flow is provision Index[p] of the caller's list.</summary>
+    /// <summary>
+    /// The provisions with places, as flat arrays in grid order: node p of the flow is provision
+    /// Index[p] of the caller's list.
+    /// </summary>
     private sealed class Provisions
     {
         public required int[] Index { get; init; }
@@ -240,6 +275,22 @@ public static class PlacementPlanner
 
         public int Count => Index.Length;
 
+        /// <summary>
+        /// The ages where some provision's range starts or ends (its first age and the age after its
+        /// last), in order: two ages with none of these between them are taken by the same provisions.
+        /// </summary>
+        public int[] AgeBoundaries()
+        {
+            var boundaries = new SortedSet<int>();
+            for (var p = 0; p < Count; p++)
+            {
+                boundaries.Add(AgeFrom[p]);
+                boundaries.Add(AgeTo[p] + 1);
+            }
+
+            return [.. boundaries];
+        }
+
         public static Provisions From(IReadOnlyList<PlanPlace> places, Dictionary<Guid, int> councilIndex)
         {
             var used = new List<int>(places.Count);
@@ -257,6 +308,11 @@ public static class PlacementPlanner
                 }
             }
 
+            // Node order: by grid cell (south to north, then west to east), then as given, so that
+            // each cell's provisions are a run of nodes and a scan of cells meets them in order.
+            var cellOf = used.ToDictionary(i => i, i => (Lat: PlaceGrid.Cell(places[i].Location.Latitude), Lon: PlaceGrid.Cell(places[i].Location.Longitude)));
+            used.Sort((a, b) => cellOf[a].Lat != cellOf[b].Lat ? cellOf[a].Lat.CompareTo(cellOf[b].Lat)
+                : cellOf[a].Lon != cellOf[b].Lon ? cellOf[a].Lon.CompareTo(cellOf[b].Lon) : a.CompareTo(b));
             var n = used.Count;
             var result = new Provisions
             {
@@ -294,7 +350,9 @@ public static class PlacementPlanner
     }
 
     /// <summary>
-    /// Demand merged into groups (identical council, need, age and home), numbered in node order:
+    /// Demand merged into groups, numbered in node order: entries of the same council, need and home
+    /// whose ages every provision treats alike (identical entries among them) are one group, with
+    /// the age of its first entry. Nodes are numbered
     /// by home in the order homes first appear, then by first appearance. Each group's entries in
     /// the caller's list are linked: FirstEntry[g], then NextEntry[entry] until -1.
     /// </summary>
@@ -318,17 +376,44 @@ public static class PlacementPlanner
 
         public required int[] NextEntry { get; init; }
 
+        public required int[] LastEntry { get; init; }
+
         public int HomeCount => Homes.Length;
 
         public int Size => Council.Length;
 
-        public static Groups From(IReadOnlyList<PlanDemand> demand, Dictionary<Guid, int> councilIndex)
+        public long Total { get; private set; }
+
+        /// <summary>Groups with children: those not absorbed into another.</summary>
+        public int Live()
+        {
+            var live = 0;
+            foreach (var children in Children)
+            {
+                live += children > 0 ? 1 : 0;
+            }
+
+            return live;
+        }
+
+        /// <summary>Group <paramref name="from"/>'s children join group <paramref name="into"/>, its entries after theirs.</summary>
+        public void Absorb(int into, int from)
+        {
+            Children[into] += Children[from];
+            Children[from] = 0;
+            NextEntry[LastEntry[into]] = FirstEntry[from];
+            LastEntry[into] = LastEntry[from];
+            FirstEntry[from] = -1;
+        }
+
+        public static Groups From(IReadOnlyList<PlanDemand> demand, Dictionary<Guid, int> councilIndex, int[] ageBoundaries)
         {
             var homeIndex = new Dictionary<GeoPoint, int>();
             var homes = new List<GeoPoint>();
-            var groupIndex = new Dictionary<(int Council, NeedType Need, int Age, int Home), int>();
-            var keys = new List<(int Council, NeedType Need, int Age, int Home)>();
+            var groupIndex = new Dictionary<(int Council, NeedType Need, int AgeClass, int Home), int>();
+            var keys = new List<(int Council, NeedType Need, int AgeClass, int Home)>();
             var counts = new List<long>();
+            var ages = new List<int>();
             var first = new List<int>();
             var last = new List<int>();
             var next = new int[demand.Count];
@@ -358,7 +443,10 @@ public static class PlacementPlanner
                     homes.Add(entry.Home);
                 }
 
-                var key = (council, entry.Need, entry.Age, home);
+                // The age's class: how many boundaries are at or below it.
+                var at = Array.BinarySearch(ageBoundaries, entry.Age);
+                var ageClass = at >= 0 ? at + 1 : ~at;
+                var key = (council, entry.Need, ageClass, home);
                 if (groupIndex.TryGetValue(key, out var g))
                 {
                     counts[g] += entry.Count;
@@ -369,14 +457,28 @@ public static class PlacementPlanner
                 {
                     groupIndex.Add(key, keys.Count);
                     keys.Add(key);
+                    ages.Add(entry.Age);
                     counts.Add(entry.Count);
                     first.Add(i);
                     last.Add(i);
                 }
             }
 
-            // Node order: by home (homes in order of first appearance), then by first appearance.
+            // Node order: by home, homes along a Z-order curve (so that neighbours on the map are
+            // neighbours in the solver's arrays), then by first appearance.
+            var homeRank = MapOrder(homes);
             var n = keys.Count;
+            for (var g = 0; g < n; g++)
+            {
+                keys[g] = keys[g] with { Home = homeRank[keys[g].Home] };
+            }
+
+            var orderedHomes = new GeoPoint[homes.Count];
+            for (var h = 0; h < homes.Count; h++)
+            {
+                orderedHomes[homeRank[h]] = homes[h];
+            }
+
             var homeFirst = new int[homes.Count + 1];
             foreach (var key in keys)
             {
@@ -397,7 +499,7 @@ public static class PlacementPlanner
 
             var result = new Groups
             {
-                Homes = [.. homes],
+                Homes = orderedHomes,
                 HomeFirstNode = homeFirst,
                 Council = new int[n],
                 Need = new NeedType[n],
@@ -406,6 +508,7 @@ public static class PlacementPlanner
                 Children = new int[n],
                 FirstEntry = new int[n],
                 NextEntry = next,
+                LastEntry = new int[n],
             };
             long total = 0;
             for (var node = 0; node < n; node++)
@@ -417,26 +520,191 @@ public static class PlacementPlanner
                     throw new ArgumentException("Too many children are alike in one group.", nameof(demand));
                 }
 
-                (result.Council[node], result.Need[node], result.Age[node], result.Home[node]) = key;
+                (result.Council[node], result.Need[node], _, result.Home[node]) = key;
+                result.Age[node] = ages[g];
                 result.Children[node] = (int)counts[g];
                 result.FirstEntry[node] = first[g];
+                result.LastEntry[node] = last[g];
                 total += counts[g];
             }
 
-            return total > int.MaxValue ? throw new ArgumentException("Too many children for one plan.", nameof(demand)) : result;
+            result.Total = total <= int.MaxValue ? total : throw new ArgumentException("Too many children for one plan.", nameof(demand));
+            return result;
         }
     }
 
-    /// <summary>A list of ints that grows without boxing or bounds on its capacity.</summary>
-    private sealed class GrowingInts(int capacity)
+    /// <summary>
+    /// Each point's rank along a Z-order (Morton) curve over a grid of 1/64° cells, ties in the
+    /// order given: points near each other on the map mostly get ranks near each other.
+    /// </summary>
+    private static int[] MapOrder(List<GeoPoint> points)
     {
-        private int[] _items = new int[capacity];
+        static ulong Spread(uint x)
+        {
+            ulong v = x;
+            v = (v | (v << 16)) & 0x0000FFFF0000FFFFUL;
+            v = (v | (v << 8)) & 0x00FF00FF00FF00FFUL;
+            v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0FUL;
+            v = (v | (v << 2)) & 0x3333333333333333UL;
+            return (v | (v << 1)) & 0x5555555555555555UL;
+        }
+
+        var keys = new ulong[points.Count];
+        var order = new int[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            var lat = (uint)Math.Clamp((points[i].Latitude + 90) * 64, 0, 65535);
+            var lon = (uint)Math.Clamp((points[i].Longitude + 180) * 64, 0, 65535);
+            keys[i] = (Spread(lat) << 1) | Spread(lon);
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        var rank = new int[points.Count];
+        for (var r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        return rank;
+    }
+
+    /// <summary>The arcs of the groups of a run of homes, with their costs.</summary>
+    private sealed class ArcRun
+    {
+        private readonly Growing<int> _places;
+        private readonly Growing<long> _costs;
+
+        private ArcRun(int firstGroup, int endGroup, int capacity)
+        {
+            (FirstGroup, EndGroup) = (firstGroup, endGroup);
+            (_places, _costs) = (new Growing<int>(capacity), new Growing<long>(capacity));
+        }
+
+        public int FirstGroup { get; }
+
+        public int EndGroup { get; }
+
+        public int Count => _places.Count;
+
+        public ReadOnlySpan<int> Places => _places.Span(0, _places.Count);
+
+        public long Cost(int i) => _costs[i];
+
+        /// <summary>
+        /// Finds the arcs of the groups of homes <paramref name="fromHome"/> to <paramref name="toHome"/>
+        /// (excluded), setting each group's start in <paramref name="arcStart"/> from this run's first arc.
+        /// </summary>
+        public static ArcRun Build(int fromHome, int toHome, Groups groups, Provisions provisions, PlaceGrid grid, PlanOptions options, int[] arcStart)
+        {
+            var (firstGroup, endGroup) = (groups.HomeFirstNode[fromHome], groups.HomeFirstNode[toHome]);
+            var run = new ArcRun(firstGroup, endGroup, Math.Max(16, (endGroup - firstGroup) * 32));
+            var (places, costs) = (run._places, run._costs);
+            var reach = new Reach();
+            var sharing = options.Mode == PlanMode.Sharing;
+            var travelPerKm = (double)options.TravelCostPerKm;
+            var (needMask, ageFrom, ageTo, costPerPlace) = (provisions.NeedMask, provisions.AgeFrom, provisions.AgeTo, provisions.CostPerPlace);
+            var atHome = new List<int>(16);
+            for (var h = fromHome; h < toHome; h++)
+            {
+                // The provisions within reach whose register the home's children may use: any member's
+                // when sharing, else their own council's (found again if the next group is another's).
+                var reachFor = -2;
+                atHome.Clear();
+                for (var g = groups.HomeFirstNode[h]; g < groups.HomeFirstNode[h + 1]; g++)
+                {
+                    var registers = sharing ? PlaceGrid.AnyMember : groups.Council[g];
+                    if (registers != reachFor)
+                    {
+                        grid.Within(groups.Homes[h], options.MaxTravelKm, registers, reach);
+                        reachFor = registers;
+                    }
+
+                    var start = places.Count;
+                    arcStart[g] = start;
+                    var needBit = 1 << (int)groups.Need[g];
+                    var age = groups.Age[g];
+                    for (var i = 0; i < reach.Count; i++)
+                    {
+                        var p = reach.Place[i];
+                        if ((needMask[p] & needBit) == 0 || age < ageFrom[p] || age > ageTo[p])
+                        {
+                            continue;
+                        }
+
+                        places.Add(p);
+                        costs.Add((long)Math.Round(costPerPlace[p] + (travelPerKm * reach.Km[i]), MidpointRounding.AwayFromZero));
+                    }
+
+                    // A group of the same council and home with exactly the same provisions open to it
+                    // (say, children of 9 and of 13 where no provision in reach takes only one of those
+                    // ages) has the same choices at the same costs: it joins that group.
+                    var arcs = places.Count - start;
+                    var twin = -1;
+                    foreach (var f in atHome)
+                    {
+                        if (groups.Council[f] == groups.Council[g] && arcStart[f + 1] - arcStart[f] == arcs
+                            && places.Span(arcStart[f], arcs).SequenceEqual(places.Span(start, arcs)))
+                        {
+                            twin = f;
+                            break;
+                        }
+                    }
+
+                    if (twin >= 0 && arcs > 0)
+                    {
+                        groups.Absorb(twin, g);
+                        places.Truncate(start);
+                        costs.Truncate(start);
+                    }
+                    else
+                    {
+                        atHome.Add(g);
+                    }
+                }
+            }
+
+            return run;
+        }
+    }
+
+    /// <summary>The provisions a search found within reach of a home: nodes in order, and their distances.</summary>
+    private sealed class Reach
+    {
+        public int[] Place { get; private set; } = new int[256];
+
+        public double[] Km { get; private set; } = new double[256];
+
+        public int Count { get; set; }
+
+        public void Add(int place, double km)
+        {
+            if (Count == Place.Length)
+            {
+                Place = [.. Place, .. new int[Count]];
+                Km = [.. Km, .. new double[Count]];
+            }
+
+            Place[Count] = place;
+            Km[Count++] = km;
+        }
+    }
+
+    /// <summary>A list of values that grows by doubling, read by index without bounds checks beyond the array's.</summary>
+    private sealed class Growing<T>(int capacity)
+        where T : struct
+    {
+        private T[] _items = new T[capacity];
 
         public int Count { get; private set; }
 
-        public int this[int index] => _items[index];
+        public T this[int index] => _items[index];
 
-        public void Add(int item)
+        public ReadOnlySpan<T> Span(int start, int length) => _items.AsSpan(start, length);
+
+        public void Truncate(int count) => Count = Math.Min(Count, count);
+
+        public void Add(T item)
         {
             if (Count == _items.Length)
             {
@@ -448,42 +716,38 @@ public static class PlacementPlanner
     }
 
     /// <summary>
-    /// Provisions bucketed in cells of latitude and longitude, so that finding those within reach of
-    /// a home looks only in the cells a circle of that radius can touch.
+    /// Provisions bucketed in cells of latitude and longitude (runs of nodes, as the provisions are
+    /// numbered in grid order), so that finding those within reach of a home looks only in the cells
+    /// a circle of that radius can touch, and finds them in node order.
     /// </summary>
     private sealed class PlaceGrid
     {
-        private readonly Dictionary<long, int[]> _cells;
-        private readonly Provisions _provisions;
-        private readonly double _cell;
+        /// <summary>For <see cref="Within"/>: provisions in any member council's register.</summary>
+        public const int AnyMember = -1;
 
-        public PlaceGrid(Provisions provisions, double cellDegrees)
+        private readonly Dictionary<long, (int Start, int End)> _cells = [];
+        private readonly Provisions _provisions;
+
+        public PlaceGrid(Provisions provisions)
         {
             _provisions = provisions;
-            _cell = cellDegrees;
-            var lists = new Dictionary<long, List<int>>();
             for (var p = 0; p < provisions.Count; p++)
             {
                 var key = Key(Cell(provisions.Latitude[p]), Cell(provisions.Longitude[p]));
-                if (!lists.TryGetValue(key, out var list))
-                {
-                    lists.Add(key, list = []);
-                }
-
-                list.Add(p);
-            }
-
-            _cells = new Dictionary<long, int[]>(lists.Count);
-            foreach (var (key, list) in lists)
-            {
-                _cells.Add(key, [.. list]);
+                _cells[key] = _cells.TryGetValue(key, out var run) ? (run.Start, p + 1) : (p, p + 1);
             }
         }
 
-        /// <summary>Fills <paramref name="into"/> with the provisions within <paramref name="maxKm"/> of <paramref name="home"/>, in provision order.</summary>
-        public void Within(GeoPoint home, double maxKm, List<(int Place, double Km)> into)
+        public static int Cell(double degrees) => (int)Math.Floor(degrees / GridCellDegrees);
+
+        /// <summary>
+        /// Finds the provisions within <paramref name="maxKm"/> of <paramref name="home"/> in the
+        /// register of council <paramref name="registers"/> (or of any member: <see cref="AnyMember"/>),
+        /// into <paramref name="reach"/>, in node order. Safe to call from several threads at once.
+        /// </summary>
+        public void Within(GeoPoint home, double maxKm, int registers, Reach reach)
         {
-            into.Clear();
+            reach.Count = 0;
 
             // The box around a circle of angular radius r on a sphere: latitude ± r, and longitude
             // ± asin(sin r / cos latitude) (where the circle touches its meridians), widened a hair.
@@ -493,41 +757,44 @@ public static class PlacementPlanner
             var dLon = sinOverCos < 1 ? (Math.Asin(sinOverCos) * 180 / Math.PI) + 1e-9 : double.PositiveInfinity;
             if (Math.Abs(home.Latitude) + dLat >= 90 || home.Longitude - dLon < -180 || home.Longitude + dLon > 180)
             {
-                for (var p = 0; p < _provisions.Count; p++)
-                {
-                    Consider(home, maxKm, p, into);
-                }
-
+                Consider(home, maxKm, registers, 0, _provisions.Count, double.PositiveInfinity, double.PositiveInfinity, reach);
                 return;
             }
 
+            var lastLon = Cell(home.Longitude + dLon);
             for (var latCell = Cell(home.Latitude - dLat); latCell <= Cell(home.Latitude + dLat); latCell++)
             {
-                for (var lonCell = Cell(home.Longitude - dLon); lonCell <= Cell(home.Longitude + dLon); lonCell++)
+                for (var lonCell = Cell(home.Longitude - dLon); lonCell <= lastLon; lonCell++)
                 {
-                    if (_cells.TryGetValue(Key(latCell, lonCell), out var cell))
+                    if (_cells.TryGetValue(Key(latCell, lonCell), out var run))
                     {
-                        foreach (var p in cell)
-                        {
-                            Consider(home, maxKm, p, into);
-                        }
+                        Consider(home, maxKm, registers, run.Start, run.End, dLat, dLon, reach);
                     }
                 }
             }
-
-            into.Sort(static (a, b) => a.Place.CompareTo(b.Place));
         }
 
-        private void Consider(GeoPoint home, double maxKm, int p, List<(int Place, double Km)> into)
+        private void Consider(GeoPoint home, double maxKm, int registers, int start, int end, double dLat, double dLon, Reach reach)
         {
-            var km = home.KmTo(new GeoPoint(_provisions.Latitude[p], _provisions.Longitude[p]));
-            if (km <= maxKm)
+            var latitudes = _provisions.Latitude;
+            var longitudes = _provisions.Longitude;
+            var councils = _provisions.RegisterCouncil;
+            for (var p = start; p < end; p++)
             {
-                into.Add((p, km));
+                var register = councils[p];
+                if ((registers == AnyMember ? register < 0 : register != registers)
+                    || Math.Abs(latitudes[p] - home.Latitude) > dLat || Math.Abs(longitudes[p] - home.Longitude) > dLon)
+                {
+                    continue;
+                }
+
+                var km = home.KmTo(new GeoPoint(latitudes[p], longitudes[p]));
+                if (km <= maxKm)
+                {
+                    reach.Add(p, km);
+                }
             }
         }
-
-        private int Cell(double degrees) => (int)Math.Floor(degrees / _cell);
 
         private static long Key(int latCell, int lonCell) => ((long)latCell << 32) | (uint)lonCell;
     }
@@ -547,7 +814,7 @@ public static class PlacementPlanner
         private readonly Dictionary<(int Provision, int Council), int> _byCouncil = [];
         private readonly Dictionary<(int Payer, int Provider), (int Places, decimal Amount)> _recharges = [];
 
-        public PlacementAssignment[] Read(long[] flows, GrowingInts arcPlace, int[] arcStart, int placeArcs)
+        public PlacementAssignment[] Read(int[] placedFlow, int[] unplacedFlow, int[] arcPlace, int[] arcStart)
         {
             var assignments = new List<PlacementAssignment>(arcStart.Length * 2);
             var bought = new bool[provisions.Count];
@@ -556,8 +823,13 @@ public static class PlacementPlanner
                 bought[p] = places[provisions.Index[p]].Kind.IsBought();
             }
 
-            for (var g = 0; g < groups.Council.Length; g++)
+            for (var g = 0; g < groups.Size; g++)
             {
+                if (groups.Children[g] == 0)
+                {
+                    continue; // absorbed into a group with the same choices
+                }
+
                 var council = groups.Council[g];
                 var home = groups.Homes[groups.Home[g]];
                 _children[council] += groups.Children[g];
@@ -565,9 +837,9 @@ public static class PlacementPlanner
                 var entryLeft = EntryCount(entry);
                 for (var a = arcStart[g]; a <= arcStart[g + 1]; a++)
                 {
-                    // The group's arcs to provisions, then (a == arcStart[g + 1]) its arc to unplaced.
+                    // The group's arcs to provisions, then (a == arcStart[g + 1]) its children unplaced.
                     var unplaced = a == arcStart[g + 1];
-                    var count = (int)(unplaced ? flows[placeArcs + g] : flows[a]);
+                    var count = unplaced ? unplacedFlow[g] : placedFlow[a];
                     if (count == 0)
                     {
                         continue;

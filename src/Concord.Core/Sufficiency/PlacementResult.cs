@@ -13,12 +13,16 @@ namespace Concord.Core.Sufficiency;
 /// </param>
 /// <param name="UnplacedCost">The cost the plan puts on leaving one child unplaced, in whole pounds.</param>
 /// <param name="Councils">One line per council, in the order the councils were given.</param>
-/// <param name="Combined">The councils together (AuthorityId <see cref="Guid.Empty"/>).</param>
+/// <param name="Combined">
+/// The councils together (AuthorityId <see cref="Guid.Empty"/>, named <see cref="CombinedName"/>):
+/// counts and costs are the sums of the councils' lines, so a table of them adds up to the penny;
+/// mean and 95th percentile travel are over every placed child.
+/// </param>
 /// <param name="Provisions">Each provision's places and how many the plan uses, in the order given.</param>
 /// <param name="Recharges">What each council pays another for places in that council's register (sharing only).</param>
 /// <param name="Assignments">Where the children of each of the caller's demand entries go, by the entry's index.</param>
-/// <param name="Groups">Nodes of demand after identical entries are merged.</param>
-/// <param name="Arcs">Arcs from demand to provisions: the choices the solver weighed.</param>
+/// <param name="Groups">Groups of children after entries with the same choices are merged (see <see cref="PlacementPlanner.Plan"/>).</param>
+/// <param name="Arcs">Arcs from groups to provisions: the choices the solver weighed.</param>
 /// <param name="BuildTime">Merging demand, finding the provisions within reach and building the flow.</param>
 /// <param name="SolveTime">The min-cost flow solve alone.</param>
 /// <param name="ReadTime">Reading the flows and working out the figures.</param>

@@ -105,6 +105,7 @@ public sealed class PlacementPlannerTests
         Assert.Equal(0, plan.Use(far.ProvisionId).Used);
         Assert.Equal(1, plan.For(Stockport).Unplaced);
         Assert.Equal(0, plan.Arcs);
+        Assert.Equal(1_000_000L, plan.Objective);
     }
 
     [Theory]
@@ -241,6 +242,64 @@ public sealed class PlacementPlannerTests
     }
 
     [Fact]
+    public void Children_whose_ages_every_provision_treats_alike_share_a_group_but_keep_their_own_assignments()
+    {
+        // Both schools take ages 4 to 19, so an 8-year-old and a 9-year-old at the same home with the
+        // same need are one group of 2; a 3-year-old (no school takes them) is a group of their own.
+        // The near school has one place: the first entry (the 8-year-old) takes it, the 9-year-old
+        // goes to the far school, and the 3-year-old is unplaced.
+        var near = Place("Near School", North(0.05), places: 1, cost: 20_000m);
+        var far = Place("Far School", North(0.1), places: 1, cost: 20_000m);
+        var demand = new[] { Children(1, age: 8), Children(1, age: 9), Children(1, age: 3) };
+
+        var plan = PlacementPlanner.Plan([StockportCouncil], demand, [near, far], Options(travelCostPerKm: 100m));
+
+        Assert.Equal(2, plan.Groups);
+        Assert.Equal([(0, near.ProvisionId), (1, far.ProvisionId), (2, null)], plan.Assignments.Select(a => (a.DemandIndex, a.ProvisionId)));
+    }
+
+    [Fact]
+    public void Children_with_exactly_the_same_provisions_in_reach_share_a_group()
+    {
+        // A 7-year-old and a 14-year-old at the same home: the pupil referral unit (11 to 16) would
+        // tell them apart, but it is 33 km away, beyond reach; the one school in reach takes both. So
+        // they are one group of 2 with one arc, and each entry still has its own assignment.
+        var school = Place("All-age School", North(0.1), places: 5, cost: 24_000m);
+        var pru = Place("Distant PRU", North(0.3), places: 5, cost: 20_000m, kind: ProvisionKind.AlternativeProvision, ageFrom: 11, ageTo: 16);
+        var demand = new[] { Children(1, age: 7), Children(1, age: 14) };
+
+        var plan = PlacementPlanner.Plan([StockportCouncil], demand, [school, pru], Options());
+
+        Assert.Equal((1, 1), (plan.Groups, plan.Arcs));
+        Assert.Equal([(0, school.ProvisionId, 1), (1, school.ProvisionId, 1)], plan.Assignments.Select(a => (a.DemandIndex, a.ProvisionId, a.Count)));
+    }
+
+    [Fact]
+    public void Merging_children_with_the_same_choices_never_changes_the_optimum()
+    {
+        // The same 60 entries (5 homes, 2 needs, ages 3 to 20) planned twice when sharing: once all
+        // Stockport's, so that alike entries merge; once each entry its own council's, so that none
+        // can (groups of different councils never merge). Every place is open to every child either
+        // way, so the optimum must be the same.
+        var random = new Random(3);
+        var homes = Enumerable.Range(0, 5).Select(_ => new GeoPoint(Home.Latitude + (random.NextDouble() * 0.2), Home.Longitude + (random.NextDouble() * 0.3))).ToArray();
+        var places = Enumerable.Range(0, 6).Select(i => Place($"School {i}", North(random.NextDouble() * 0.2), places: random.Next(3, 12), cost: random.Next(18, 40) * 1_000m,
+            ageFrom: random.Next(2) == 0 ? 4 : 11, ageTo: random.Next(2) == 0 ? 16 : 19, needs: i % 3 == 0 ? [NeedType.Asd, NeedType.Semh] : [NeedType.Asd])).ToArray();
+        var entries = Enumerable.Range(0, 60).Select(_ => (Need: random.Next(2) == 0 ? NeedType.Asd : NeedType.Semh, Age: random.Next(3, 21), Home: homes[random.Next(5)], Count: random.Next(1, 3))).ToArray();
+        var together = entries.Select(e => new PlanDemand(Stockport, e.Need, e.Age, e.Home, e.Count)).ToArray();
+        var apartCouncils = entries.Select((_, i) => new PlanCouncil(new Guid(i + 1, 0, 0, new byte[8]), $"Council {i + 1}", StockportArea)).ToArray();
+        var apart = entries.Select((e, i) => new PlanDemand(apartCouncils[i].AuthorityId, e.Need, e.Age, e.Home, e.Count)).ToArray();
+        var shared = places.Select(p => p with { RegisterAuthorityId = apartCouncils[0].AuthorityId }).ToArray();
+
+        var merged = PlacementPlanner.Plan([StockportCouncil, .. apartCouncils], together, shared, Options(PlanMode.Sharing, 350m));
+        var separate = PlacementPlanner.Plan([StockportCouncil, .. apartCouncils], apart, shared, Options(PlanMode.Sharing, 350m));
+
+        Assert.True(merged.Groups < separate.Groups, $"{merged.Groups} groups merged against {separate.Groups} apart");
+        Assert.Equal(separate.Objective, merged.Objective);
+        Assert.Equal(separate.Combined.Placed, merged.Combined.Placed);
+    }
+
+    [Fact]
     public void The_same_inputs_always_give_the_same_plan()
     {
         var (councils, demand, places) = RandomPartnership(new Random(7));
@@ -299,6 +358,18 @@ public sealed class PlacementPlannerTests
         var plan = PlacementPlanner.Plan([StockportCouncil], demand, places, Options(maxTravelKm: 25));
 
         Assert.Equal(expected, plan.Arcs);
+    }
+
+    [Fact]
+    public void A_plan_with_no_children_places_nobody_and_costs_nothing()
+    {
+        var school = Place("Valley School", Home, places: 2, cost: 20_000m);
+
+        var plan = PlacementPlanner.Plan(Both, [], [school], Options(PlanMode.Sharing));
+
+        Assert.Equal((0, 0, 0m, 0L), (plan.Combined.Children, plan.Groups, plan.Combined.TotalCost, plan.Objective));
+        Assert.Null(plan.Combined.MeanTravelKm);
+        Assert.Equal(0, plan.Use(school.ProvisionId).Used);
     }
 
     [Fact]
