@@ -30,6 +30,7 @@ public static class ConcordApi
         api.MapEvidenceApi();
         api.MapOutcomesApi();
         api.MapSchoolsApi();
+        api.MapSufficiencyApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }
