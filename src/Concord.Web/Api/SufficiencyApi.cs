@@ -43,12 +43,16 @@ public sealed record ProvisionRequest(
     int? CommissionedPlaces, int? PhysicalPlaces, IReadOnlyList<string>? Needs, decimal? AnnualCostPerPlace, DateOnly? Opens, DateOnly? Closes,
     IReadOnlyList<PlannedChangeDto>? PlannedChanges, string? Notes, Guid? Version)
 {
-    /// <summary>The details, or every problem with a kind or need code named (with the field) before the register's own rules.</summary>
-    public ProvisionDetails ToDetails()
+    /// <summary>The details, and the problems with a kind or need code that is not one, each naming its field.</summary>
+    public (ProvisionDetails Details, IReadOnlyList<RuleViolation> Problems) Read()
     {
-        var checks = new Checks();
+        var checks = new List<RuleViolation>();
         var kind = ProvisionKinds.Parse(Kind);
-        checks.Require(Kind is null || kind is not null, "kind", $"Unknown kind '{Kind}': use one of {string.Join(", ", ProvisionKinds.All)}");
+        if (Kind is not null && kind is null)
+        {
+            checks.Add(new RuleViolation("Kind", $"Unknown kind '{Kind}': use one of {string.Join(", ", ProvisionKinds.All)}"));
+        }
+
         var needs = new List<NeedType>();
         foreach (var code in Needs ?? [])
         {
@@ -58,13 +62,12 @@ public sealed record ProvisionRequest(
             }
             else
             {
-                checks.Fail("needs", $"Unknown need code \"{code}\": use {Core.Sufficiency.Needs.Codes}");
+                checks.Add(new RuleViolation("Needs", $"Unknown need code \"{code}\": use {Core.Sufficiency.Needs.Codes}"));
             }
         }
 
-        checks.ThrowIfAny();
-        return new ProvisionDetails(Urn, Name, kind, AreaCode, null, Latitude, Longitude, AgeFrom, AgeTo, CommissionedPlaces, PhysicalPlaces, needs,
-            AnnualCostPerPlace, Opens, Closes, (PlannedChanges ?? []).Select(c => new PlannedChange(c.From, c.Places, c.Note)).ToList(), Notes);
+        return (new ProvisionDetails(Urn, Name, kind, AreaCode, null, Latitude, Longitude, AgeFrom, AgeTo, CommissionedPlaces, PhysicalPlaces, needs,
+            AnnualCostPerPlace, Opens, Closes, (PlannedChanges ?? []).Select(c => new PlannedChange(c.From, c.Places, c.Note)).ToList(), Notes), checks);
     }
 }
 
@@ -239,7 +242,8 @@ public static class SufficiencyApi
 
     private static async Task<Created<ProvisionDto>> CreateProvision(ProvisionRequest request, ProvisionRegister register, ConcordDbContext db, CancellationToken ct)
     {
-        var provision = await register.ApplyAsync(null, request.ToDetails(), ct);
+        var (details, problems) = request.Read();
+        var provision = await register.ApplyAsync(null, details, ct, problems);
         await db.SaveChangesAsync(ct);
         var row = await register.RowAsync(provision.Id, ct);
         return TypedResults.Created($"/api/provisions/{provision.Id}", ProvisionDto.From(row!, register.NextSeptember));
@@ -259,7 +263,8 @@ public static class SufficiencyApi
         }
 
         var version = ConcordApi.RequireVersion(request.Version);
-        await register.ApplyAsync(provision, request.ToDetails(), ct);
+        var (details, problems) = request.Read();
+        await register.ApplyAsync(provision, details, ct, problems);
         db.ExpectVersion(provision, version);
         db.Touch(provision);
         await db.SaveChangesAsync(ct);

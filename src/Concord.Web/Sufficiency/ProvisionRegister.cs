@@ -236,11 +236,13 @@ public sealed class ProvisionRegister(ConcordDbContext db, IUserContext user, Ti
 
     /// <summary>
     /// Changes the provision (a new one when <paramref name="provision"/> is null, in the register of
-    /// the council worked for), or refuses every problem at once; the caller saves.
+    /// the council worked for), or refuses every problem at once, with those already found in what
+    /// was sent (<paramref name="found"/>: an unknown need code, say); the caller saves.
     /// </summary>
-    public async Task<Provision> ApplyAsync(Provision? provision, ProvisionDetails details, CancellationToken cancellationToken)
+    public async Task<Provision> ApplyAsync(Provision? provision, ProvisionDetails details, CancellationToken cancellationToken, IReadOnlyList<RuleViolation>? found = null)
     {
         var (complete, problems) = await CompleteAsync(details, cancellationToken);
+        problems.InsertRange(0, found ?? []);
         if (complete.Urn is { } urn && await db.Provisions.OwnedBy(user.ActiveAuthorityId).AnyAsync(p => p.Urn == urn && p.Id != (provision == null ? Guid.Empty : provision.Id), cancellationToken))
         {
             problems.Add(new RuleViolation("Urn", $"The URN {urn} is already in your council's register: change that entry instead"));

@@ -189,24 +189,24 @@ public static class ProvisionUpload
                 lineProblems.Add(("Urn", $"line {first} already gives the URN {u}"));
             }
 
-            if (lineProblems.Count == 0)
+            var provision = urn is { } known ? byUrn.GetValueOrDefault(known) : null;
+            var details = new ProvisionDetails(urn, values["Name"], kind, values["AreaCode"], null, latitude, longitude, ageFrom, ageTo, commissioned, physical,
+                needs, cost, opens, closes, provision?.PlannedChanges ?? [], provision?.Notes);
+            try
             {
-                var provision = urn is { } known ? byUrn.GetValueOrDefault(known) : null;
-                var details = new ProvisionDetails(urn, values["Name"], kind, values["AreaCode"], null, latitude, longitude, ageFrom, ageTo, commissioned, physical,
-                    needs, cost, opens, closes, provision?.PlannedChanges ?? [], provision?.Notes);
-                try
+                // Checked with the problems found in the line's text, so that every problem of the line is named at once.
+                await register.ApplyAsync(provision, details, cancellationToken, [.. lineProblems.Select(p => new RuleViolation(p.Column, p.Message))]);
+                (added, changed) = provision is null ? (added + 1, changed) : (added, changed + 1);
+                if (urn is { } saved)
                 {
-                    await register.ApplyAsync(provision, details, cancellationToken);
-                    (added, changed) = provision is null ? (added + 1, changed) : (added, changed + 1);
-                    if (urn is { } saved)
-                    {
-                        seen[saved] = line;
-                    }
+                    seen[saved] = line;
                 }
-                catch (RuleViolationException violations)
-                {
-                    lineProblems.AddRange(violations.Violations.Select(v => (v.Field, Lower(v.Message))));
-                }
+            }
+            catch (RuleViolationException violations)
+            {
+                var order = Columns.Split(',').ToList();
+                lineProblems = violations.Violations.OrderBy(v => order.IndexOf(v.Field) is var i and >= 0 ? i : order.Count)
+                    .Select(v => (v.Field, Lower(v.Message))).ToList();
             }
 
             problems.AddRange(lineProblems.Select(p => $"Line {line}, column {p.Column}: {p.Message}"));

@@ -256,6 +256,11 @@ public sealed class EditModel(ProvisionRegister register, ConcordDbContext db) :
                 }
             }
 
+            foreach (var code in Needs.Where(n => Core.Sufficiency.Needs.Parse(n) is null))
+            {
+                modelState.AddModelError("Input.Needs", $"Unknown need code \"{code}\": select among {Core.Sufficiency.Needs.Codes}");
+            }
+
             return new ProvisionDetails(
                 Whole(Urn, "Urn", "A URN is 6 digits, like 106151"),
                 Name,
