@@ -244,14 +244,30 @@ public abstract class ProvisionRegisterTests<TApp>(TApp app) : AppTests<TApp>(ap
         var formErrors = (await Browser.ParseAsync(form)).ErrorMessages();
         var api = await client.PostAsJsonAsync("/api/provisions", new
         {
-            name = "Upside-down unit", kind = "SenUnit", areaCode = Stockport, latitude = 53.4, longitude = -2.15,
-            ageFrom = 16, ageTo = 11, commissionedPlaces = 0, physicalPlaces = 0, needs = new[] { "ASD", "XYZ" },
+            name = "Upside-down unit",
+            kind = "SenUnit",
+            areaCode = Stockport,
+            latitude = 53.4,
+            longitude = -2.15,
+            ageFrom = 16,
+            ageTo = 11,
+            commissionedPlaces = 0,
+            physicalPlaces = 0,
+            needs = new[] { "ASD", "XYZ" },
         });
         var apiErrors = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         var change = await client.PutAsJsonAsync($"/api/provisions/{castleHill.Id}", new
         {
-            urn = CastleHill, name = castleHill.Name, kind = "SpecialSchool", areaCode = Stockport, ageFrom = 19, ageTo = 11,
-            commissionedPlaces = 341, physicalPlaces = 341, needs = new[] { "ASD" }, version = castleHill.Version,
+            urn = CastleHill,
+            name = castleHill.Name,
+            kind = "SpecialSchool",
+            areaCode = Stockport,
+            ageFrom = 19,
+            ageTo = 11,
+            commissionedPlaces = 341,
+            physicalPlaces = 341,
+            needs = new[] { "ASD" },
+            version = castleHill.Version,
         });
         const string csv = """
             Urn,Name,Kind,AreaCode,Latitude,Longitude,AgeFrom,AgeTo,CommissionedPlaces,PhysicalPlaces,Needs,AnnualCostPerPlace,Opens,Closes
@@ -343,8 +359,16 @@ public abstract class ProvisionRegisterTests<TApp>(TApp app) : AppTests<TApp>(ap
         var id = created.GetProperty("id").GetGuid();
         var body = new
         {
-            name = "API resourced base", kind = "ResourcedProvision", areaCode = Stockport, latitude = 53.39, longitude = -2.16, ageFrom = 4, ageTo = 11,
-            commissionedPlaces = 16, physicalPlaces = 16, needs = new[] { "ASD" },
+            name = "API resourced base",
+            kind = "ResourcedProvision",
+            areaCode = Stockport,
+            latitude = 53.39,
+            longitude = -2.16,
+            ageFrom = 4,
+            ageTo = 11,
+            commissionedPlaces = 16,
+            physicalPlaces = 16,
+            needs = new[] { "ASD" },
             plannedChanges = new[] { new { from = "2027-09-01", places = -4, note = "fewer places" } },
             version = created.GetProperty("version").GetGuid(),
         };
@@ -410,8 +434,17 @@ public abstract class ProvisionRegisterTests<TApp>(TApp app) : AppTests<TApp>(ap
         var read = await client.GetAsync($"/api/provisions/{provision.Id}");
         var put = await client.PutAsJsonAsync($"/api/provisions/{provision.Id}", new
         {
-            name = "Taken over", kind = "ResourcedProvision", areaCode = Stockport, latitude = 53.4, longitude = -2.19, ageFrom = 4, ageTo = 11,
-            commissionedPlaces = 1, physicalPlaces = 1, needs = new[] { "ASD" }, version = provision.Version,
+            name = "Taken over",
+            kind = "ResourcedProvision",
+            areaCode = Stockport,
+            latitude = 53.4,
+            longitude = -2.19,
+            ageFrom = 4,
+            ageTo = 11,
+            commissionedPlaces = 1,
+            physicalPlaces = 1,
+            needs = new[] { "ASD" },
+            version = provision.Version,
         });
         var editPage = await client.GetAsync($"/provisions/{provision.Id}/edit");
         var editPost = await client.PostFormAsync($"/provisions/{provision.Id}/edit", "/provisions/new",
