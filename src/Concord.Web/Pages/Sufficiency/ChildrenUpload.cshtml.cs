@@ -46,7 +46,10 @@ public sealed class ChildrenUploadModel(ProvisionRegister register, ConcordDbCon
         {
             using var reader = new StreamReader(Records.OpenReadStream());
             var result = await EhcpUpload.ApplyAsync(db, register, reader, Path.GetFileName(Records.FileName), cancellationToken);
-            Notify($"{result.Records} children's records are loaded from {Path.GetFileName(Records.FileName)}; the {result.Replaced} records loaded before are replaced.");
+            var file = Path.GetFileName(Records.FileName);
+            Notify(result.Replaced == 0
+                ? $"{result.Records} children's records are loaded from {file}."
+                : $"{result.Records} children's records are loaded from {file}, replacing the {result.Replaced} loaded before.");
             return Redirect("/sufficiency/children");
         }
         catch (CsvUploadException refused)
