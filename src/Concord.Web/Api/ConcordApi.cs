@@ -32,6 +32,7 @@ public static class ConcordApi
         api.MapSchoolsApi();
         api.MapSufficiencyForecastApi();
         api.MapPlacementApi();
+        api.MapSufficiencyApi();
         api.MapGroup("/audit").WithTags("Audit trail").RequireAuthorization(Policies.Administrator).MapAuditApi();
         return app;
     }

@@ -75,6 +75,7 @@ public static class ConcordServices
             options.Conventions.AddPageRoute("/Agreements/Edit", "partnerships/{partnershipId:guid}/agreements/new");
             options.Conventions.AddPageRoute("/Kpis/Edit", "agreements/{agreementId:guid}/kpis/new");
             options.Conventions.AddPageRoute("/Indicators/Edit", "indicators/new");
+            options.Conventions.AddPageRoute("/Provisions/Edit", "provisions/new");
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAntiforgery(options =>
@@ -108,6 +109,10 @@ public static class ConcordServices
         services.AddScoped<Schools.SchoolRegister>();
         services.AddScoped<Sufficiency.ForecastReader>();
         services.AddScoped<Sufficiency.PlacementReader>();
+        services.AddScoped<Sufficiency.ProvisionRegister>();
+        services.AddScoped<Sufficiency.GiasCandidates>();
+        services.AddScoped<Sufficiency.SufficiencyAssumptions>();
+        services.AddScoped<Sufficiency.ChildrenRegister>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();

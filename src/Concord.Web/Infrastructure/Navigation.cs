@@ -13,6 +13,7 @@ public static class Navigation
         new("Programme", "/programme", Policies.Read),
         new("Money", "/money", Policies.Read),
         new("Evidence", "/evidence", Policies.Read),
+        new("SEND sufficiency", "/sufficiency", Policies.Read),
         new("Partnerships", "/partnerships", Policies.Read),
         new("Committees and meetings", "/governance", Policies.Read),
         new("Schools", "/schools", Policies.Read),
@@ -29,6 +30,9 @@ public static class Navigation
     /// <summary>The evidence base: public data, its provenance, and schools.</summary>
     private static readonly string[] EvidenceRecords = ["/data", "/schools"];
 
+    /// <summary>SEND sufficiency: the provision registers, each council's assumptions and its children with EHC plans.</summary>
+    private static readonly string[] SufficiencyRecords = ["/provisions"];
+
     private static readonly string[] PartnershipMoneyPages = ["shared-posts", "agreements", "recharges", "measures"];
 
     public static bool IsCurrent(NavigationArea area, PathString path) => area.Href switch
@@ -37,6 +41,7 @@ public static class Navigation
         "/programme" => path.StartsWithSegments(area.Href) || ProgrammeRecords.Any(r => path.StartsWithSegments(r)),
         "/money" => path.StartsWithSegments(area.Href) || MoneyRecords.Any(r => path.StartsWithSegments(r)) || IsPartnershipMoneyPage(path),
         "/evidence" => path.StartsWithSegments(area.Href) || EvidenceRecords.Any(r => path.StartsWithSegments(r)),
+        "/sufficiency" => path.StartsWithSegments(area.Href) || SufficiencyRecords.Any(r => path.StartsWithSegments(r)),
         "/partnerships" => (path.StartsWithSegments(area.Href) && !IsPartnershipMoneyPage(path)) || path.StartsWithSegments("/indicators"),
         _ => path.StartsWithSegments(area.Href),
     };

@@ -84,6 +84,18 @@ public static class DemoData
             logger.LogInformation("Demo data: added the outcomes framework");
         }
 
+        // Run after the public data import (see ConcordPipeline), so that the registers are built from GIAS.
+        var sufficiency = new SufficiencyDemo(db, stockport, tameside, clock);
+        if (await sufficiency.SeedAssumptionsAsync(cancellationToken) > 0)
+        {
+            logger.LogInformation("Demo data: added the councils' default sufficiency assumptions");
+        }
+
+        if (await sufficiency.SeedRegistersAsync(cancellationToken) is var provisions and > 0)
+        {
+            logger.LogInformation("Demo data: added {Provisions} provisions to the councils' SEND provision registers", provisions);
+        }
+
         foreach (var account in Accounts)
         {
             var normalizedEmail = normalizer.NormalizeEmail(account.Email);

@@ -31,12 +31,21 @@ public static class ErrorSummary
             return position;
         }
 
-        foreach (var part in key.Split('.'))
+        foreach (var segment in key.Split('.'))
         {
+            // "Lines[2]" is where the Lines property is, in the order of its rows.
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var part = bracket < 0 ? segment : segment[..bracket];
             var properties = type?.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToList() ?? [];
             var index = properties.IndexOf(part);
             position.Add(index < 0 ? int.MaxValue : index);
+            if (bracket >= 0)
+            {
+                position.Add(int.TryParse(segment[(bracket + 1)..].TrimEnd(']'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row) ? row : int.MaxValue);
+            }
+
             type = type?.GetProperty(part)?.PropertyType;
+            type = bracket >= 0 && type is { IsGenericType: true } list ? list.GetGenericArguments()[^1] : type;
         }
 
         return position;
