@@ -29,6 +29,10 @@ public sealed record PrevalencePoint(int Year, int Plans, int Population0To25)
 /// When given, the change in EHC plans per 1,000 aged 0 to 25 a year, replacing the fitted slope
 /// (from a scenario: <see cref="Scenario.GrowthFor"/>); null keeps the fitted trend.
 /// </param>
+/// <param name="FromLatest">
+/// Whether the trend's line is moved, keeping its growth, to pass through the latest year of the history,
+/// so that the forecast starts from the latest real count (as Concord's pages do); false keeps the fitted line.
+/// </param>
 public sealed record ForecastInput(
     string AreaCode,
     int PopulationYear,
@@ -39,7 +43,8 @@ public sealed record ForecastInput(
     int FirstYear,
     int Years,
     SufficiencySettings Settings,
-    decimal? Growth = null)
+    decimal? Growth = null,
+    bool FromLatest = false)
 {
     /// <summary>The first year of the default fit: the SEN2 return has had a January stock of EHC plans since 2015.</summary>
     public const int DefaultFitFrom = 2015;
@@ -100,6 +105,16 @@ public sealed record PrevalenceTrend(
         var rSquared = syy == 0 ? 1m : sxy * sxy / (sxx * syy);
         return new PrevalenceTrend(slope, intercept, rSquared, points.Select(p => p.Year).ToList(), false, slope, intercept);
     }
+
+    /// <summary>The year whose real figure the line was moved through (<see cref="From"/>); null when it is the fitted line.</summary>
+    public int? StartsFrom { get; init; }
+
+    /// <summary>
+    /// The line with the same growth moved to pass through a real year's figure: a forecast then
+    /// starts from the latest count rather than from where the fitted years pointed.
+    /// </summary>
+    public PrevalenceTrend From(PrevalencePoint latest) =>
+        this with { Intercept = latest.PerThousand - (Slope * latest.Year), StartsFrom = latest.Year };
 
     /// <summary>The line with its slope replaced by <paramref name="growth"/>, through the fitted value in the last fitted year.</summary>
     public PrevalenceTrend WithGrowth(decimal growth)
@@ -192,6 +207,11 @@ public static class DemandForecast
         if (input.Growth is { } growth)
         {
             trend = trend.WithGrowth(growth);
+        }
+
+        if (input.FromLatest && input.History.Count > 0)
+        {
+            trend = trend.From(input.History.MaxBy(p => p.Year)!);
         }
 
         var settings = input.Settings;

@@ -210,6 +210,8 @@ public static class SufficiencyApi
         var ehcps = api.MapGroup("/ehcps").WithTags("SEND sufficiency");
         ehcps.MapGet("/", GetEhcps).WithName("ListEhcps")
             .WithSummary("Your own council's children with EHC plans: the current load, counts by need and age band, settings, and a page of 50 records (page=); another council's (authority=) is refused");
+        ehcps.MapPost("/generate", GenerateEhcps).WithName("GenerateEhcps").RequireAuthorization(Policies.Edit)
+            .WithSummary("Generates synthetic children with EHC plans for your council, calibrated to its real total (or total=), replacing its load; answers with the calibration");
         ehcps.MapPost("/upload", UploadEhcps).WithName("UploadEhcps").RequireAuthorization(Policies.Edit)
             .Accepts<string>("text/csv")
             .WithSummary($"Replaces your council's children with EHC plans with a CSV file (columns {EhcpUpload.Columns}); every line is loaded or none, each problem named with its line and column");
@@ -380,4 +382,10 @@ public static class SufficiencyApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lines"] = [.. refused.Problems] }, detail: "Nothing was loaded; the previous load is unchanged.", title: "The file has problems");
         }
     }
+
+    private static async Task<Ok<GenerationResult>> GenerateEhcps(GenerateRequest? request, EhcpGeneration generation, CancellationToken ct) =>
+        TypedResults.Ok(await generation.GenerateAsync(request?.Seed, request?.Total, ct));
 }
+
+/// <summary>A generation: the seed (1 by default) and, to try another scale, a total instead of the real one.</summary>
+public sealed record GenerateRequest(int? Seed, int? Total);

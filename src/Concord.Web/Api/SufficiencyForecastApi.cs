@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concord.Web.Api;
 
-public sealed record TrendDtoOfPlans(decimal GrowthPerYear, decimal FittedGrowthPerYear, decimal RSquared, IReadOnlyList<int> FittedYears, bool Overridden);
+public sealed record TrendDtoOfPlans(decimal GrowthPerYear, decimal FittedGrowthPerYear, decimal RSquared, IReadOnlyList<int> FittedYears, bool Overridden, int? StartsFrom);
 
 public sealed record HistoryYearDto(int Year, int Plans, int Population0To25, decimal PerThousand);
 
@@ -39,7 +39,7 @@ public sealed record SufficiencyForecastDto(
         return new SufficiencyForecastDto(
             view.Area.Code, view.Area.Name, forecast is not null, view.Unavailable, SufficiencyHistory.Source,
             view.DefaultAssumptions ? "Concord's default assumptions" : "the council's own assumptions", view.BasePopulation?.Year, view.Provisions,
-            forecast is null ? null : new TrendDtoOfPlans(Math.Round(forecast.Trend.Slope, 3), Math.Round(forecast.Trend.FittedSlope, 3), Math.Round(forecast.Trend.RSquared, 3), forecast.Trend.FittedYears, forecast.Trend.Overridden),
+            forecast is null ? null : new TrendDtoOfPlans(Math.Round(forecast.Trend.Slope, 3), Math.Round(forecast.Trend.FittedSlope, 3), Math.Round(forecast.Trend.RSquared, 3), forecast.Trend.FittedYears, forecast.Trend.Overridden, forecast.Trend.StartsFrom),
             view.History.Select(h => new HistoryYearDto(h.Year, h.Plans, h.Population0To25, R(h.PerThousand))).ToList(),
             view.NewPlans.Select(n => new NewPlansYearDto(n.Year, n.NewPlans)).ToList(),
             forecast?.Years.Select(y =>

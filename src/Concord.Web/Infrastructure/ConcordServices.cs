@@ -113,6 +113,7 @@ public static class ConcordServices
         services.AddScoped<Sufficiency.GiasCandidates>();
         services.AddScoped<Sufficiency.SufficiencyAssumptions>();
         services.AddScoped<Sufficiency.ChildrenRegister>();
+        services.AddScoped<Sufficiency.EhcpGeneration>();
 
         // What the home page's "Needs attention" asks, each about its own kind of record.
         services.AddSingleton<IAttentionSource, LockedAccounts>();

@@ -59,9 +59,18 @@ public static class EhcpUpload
             .ToDictionary(l => l.Code, l => new GeoPoint(l.Latitude!.Value, l.Longitude!.Value), StringComparer.Ordinal);
         var records = Check(lines, council, asAt, await ProvisionsByUrnAsync(db, register, council, cancellationToken), centres);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var replaced = await db.EhcpRecords.OwnedBy(council.Id).ExecuteDeleteAsync(cancellationToken);
         var batch = EhcpBatch.Create(council.Id, synthetic: false, source, records.Count, null, null, asAt, register.Now, user.DisplayName);
+        return await ReplaceAsync(db, council.Id, batch, records, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the council's children with a new load in one transaction: the old records go, the
+    /// load's record is saved (and audited), then its rows are written; all of it or none.
+    /// </summary>
+    public static async Task<EhcpUploadResult> ReplaceAsync(ConcordDbContext db, Guid councilId, EhcpBatch batch, IReadOnlyList<EhcpRecord> records, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var replaced = await db.EhcpRecords.OwnedBy(councilId).ExecuteDeleteAsync(cancellationToken);
         db.EhcpBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
         await db.InsertLoadAsync(records.Select(r => r.InBatch(batch.Id)).ToList(), cancellationToken);

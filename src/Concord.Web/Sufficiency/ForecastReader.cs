@@ -86,7 +86,7 @@ public sealed class ForecastReader(EvidenceCache cache, ConcordDbContext db, Tim
         }
 
         var forecast = DemandForecast.Forecast(new ForecastInput(area.Code, population!.Year, population.ByAge, history,
-            ForecastInput.DefaultFitFrom, ForecastInput.DefaultFitTo, firstYear, years, settings, growth));
+            ForecastInput.DefaultFitFrom, ForecastInput.DefaultFitTo, firstYear, years, settings, growth, FromLatest: true));
         var bands = new Dictionary<Guid, SufficiencySettings> { [settings.AuthorityId] = settings };
         var capacity = SufficiencyCapacity.Compare(forecast, year =>
             scenario is null ? Scenario.Current(provisions, bands, new DateOnly(year, 9, 1)) : scenario.Apply(provisions, bands, new DateOnly(year, 9, 1)));

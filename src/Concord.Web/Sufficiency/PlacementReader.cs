@@ -140,7 +140,7 @@ public sealed class PlacementReader(ConcordDbContext db, EvidenceCache cache, Fo
         var comparison = PlacementPlanner.Compare(context.Councils, demand, Places(context, scenario, year), options);
         var children = context.Children.Select(c => new PlacementChildren(c.AuthorityId, demand.Where(d => d.AuthorityId == c.AuthorityId).Sum(d => d.Count), c.Synthetic,
             year > context.BaseYear ? c.Children : null)).ToList();
-        var plan = PlacementPlan.Record(context.View.Id, scenario, mode, year, options, children, comparison, clock.GetUtcNow(), db.User.ActorName);
+        var plan = PlacementPlan.Record(context.View.Id, scenario, mode, year, options, children, comparison, clock.GetUtcNow(), db.User.DisplayName);
         db.PlacementPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
         return (plan, comparison);

@@ -237,4 +237,22 @@ public sealed class DemandForecastTests
     private static Provision Place(string name, ProvisionKind kind, int from, int to, int places, PlannedChange[] changes) =>
         Provision.Create(Council, new ProvisionDetails(null, name, kind, "E08000007", "Stockport", 53.41, -2.16, from, to, places, places + 30,
             [NeedType.Asd, NeedType.Semh], null, null, null, changes, null));
+
+    [Fact]
+    public void A_forecast_from_the_latest_count_keeps_the_fitted_growth_and_starts_from_the_real_figure()
+    {
+        // Fitted on 2019 and 2020: 20 then 22 per 1,000, a growth of 2 a year. The latest count, 2023, is 30 per 1,000.
+        // From it, 2025 is 30 + 2 × 2 = 34 per 1,000 of 26 ages × 100 people = 2,600: 88.4 plans. The fitted line alone gives 20 + 2 × 6 = 32.
+        PrevalencePoint[] history = [new(2019, 20, 1000), new(2020, 22, 1000), new(2023, 30, 1000)];
+        var input = new ForecastInput("E08000007", 2025, Enumerable.Repeat(100, 26).ToList(), history, 2019, 2020, 2025, 1, SufficiencySettings.Default(Guid.NewGuid()));
+
+        var fromLatest = DemandForecast.Forecast(input with { FromLatest = true });
+        var fitted = DemandForecast.Forecast(input);
+
+        Assert.Equal(34m, fromLatest.Years[0].PrevalencePer1000);
+        Assert.Equal(88.4m, fromLatest.Years[0].Plans);
+        Assert.Equal(2023, fromLatest.Trend.StartsFrom);
+        Assert.Equal(2m, fromLatest.Trend.Slope);
+        Assert.Equal(32m, fitted.Years[0].PrevalencePer1000);
+    }
 }

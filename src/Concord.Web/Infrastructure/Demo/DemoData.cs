@@ -96,6 +96,19 @@ public static class DemoData
             logger.LogInformation("Demo data: added {Provisions} provisions to the councils' SEND provision registers", provisions);
         }
 
+        using (var evidence = new Evidence.EvidenceCache(database))
+        {
+            if (await sufficiency.SeedChildrenAsync(evidence.GetAsync, cancellationToken) is var children and > 0)
+            {
+                logger.LogInformation("Demo data: generated {Children} synthetic children with EHC plans, calibrated to the councils' real totals", children);
+            }
+        }
+
+        if (await sufficiency.SeedScenarioAsync(partnership, cancellationToken))
+        {
+            logger.LogInformation("Demo data: added a sufficiency scenario");
+        }
+
         foreach (var account in Accounts)
         {
             var normalizedEmail = normalizer.NormalizeEmail(account.Email);
