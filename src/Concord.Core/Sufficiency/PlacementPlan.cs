@@ -77,23 +77,23 @@ public sealed class PlacementPlan : Entity, IPartnershipOwned
 
     public static PlacementPlan Record(Guid partnershipId, Scenario? scenario, PlanMode mode, int year, PlanOptions options, IReadOnlyList<PlacementChildren> children,
         PlacementComparison comparison, DateTimeOffset runAt, string runBy) => new()
-    {
-        PartnershipId = partnershipId,
-        ScenarioId = scenario?.Id,
-        ScenarioName = scenario?.Name ?? NoScenario,
-        Mode = mode,
-        Year = year,
-        MaxTravelKm = options.MaxTravelKm,
-        TravelCostPerKm = options.TravelCostPerKm,
-        Children = children.ToList(),
-        Alone = PlacementSummary.From(comparison.Alone),
-        Sharing = PlacementSummary.From(comparison.Sharing),
-        Differences = comparison.Councils.ToList(),
-        CombinedDifference = comparison.Combined,
-        ObjectiveSaved = comparison.ObjectiveSaved,
-        SolveMilliseconds = (comparison.Alone.SolveTime + comparison.Sharing.SolveTime).TotalMilliseconds,
-        TotalMilliseconds = (comparison.Alone.TotalTime + comparison.Sharing.TotalTime).TotalMilliseconds,
-        RunAt = runAt,
-        RunBy = runBy,
-    };
+        {
+            PartnershipId = partnershipId,
+            ScenarioId = scenario?.Id,
+            ScenarioName = scenario?.Name ?? NoScenario,
+            Mode = mode,
+            Year = year,
+            MaxTravelKm = options.MaxTravelKm,
+            TravelCostPerKm = options.TravelCostPerKm,
+            Children = children.ToList(),
+            Alone = PlacementSummary.From(comparison.Alone),
+            Sharing = PlacementSummary.From(comparison.Sharing),
+            Differences = comparison.Councils.ToList(),
+            CombinedDifference = comparison.Combined,
+            ObjectiveSaved = comparison.ObjectiveSaved,
+            SolveMilliseconds = (comparison.Alone.SolveTime + comparison.Sharing.SolveTime).TotalMilliseconds,
+            TotalMilliseconds = (comparison.Alone.TotalTime + comparison.Sharing.TotalTime).TotalMilliseconds,
+            RunAt = runAt,
+            RunBy = runBy,
+        };
 }

@@ -27,6 +27,7 @@ public static class SufficiencyCharts
         var description = $"Specialist places needed in {view.Area.Name} rise from {Whole(first.SpecialistPlaces)} in {SchoolYear(first.Year)} to {Whole(last.SpecialistPlaces)} in {SchoolYear(last.Year)}; "
             + $"local places go from {view.CapacityIn(first.Year)?.LocalPlaces ?? 0:N0} to {view.CapacityIn(last.Year)?.LocalPlaces ?? 0:N0}. The table below gives every year.";
         return TrendChart.Build("Specialist places needed and local places", description, "School years by the year they start. Needed: the forecast below. Local places: commissioned places in the register on 1 September, with planned changes.",
-            periods, [needed, local], [], v => v.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))) with { Id = "places-chart" };
+            periods, [needed, local], [], v => v.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))) with
+        { Id = "places-chart" };
     }
 }

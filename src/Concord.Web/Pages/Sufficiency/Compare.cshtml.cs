@@ -54,7 +54,8 @@ public sealed class CompareModel(PlacementReader reader) : ConcordPageModel
         var description = "The capacity gap, specialist places needed less local places, by school year: " + string.Join("; ", outlooks.Select(o =>
             $"{o.Name} from {Gap(o.Years[0].Gap)} in {SufficiencyCharts.SchoolYear(o.Years[0].Year)} to {Gap(o.Years[^1].Gap)} in {SufficiencyCharts.SchoolYear(o.Years[^1].Year)}")) + ". The table below gives every year.";
         return TrendChart.Build("Capacity gap by school year", description, "School years by the year they start. Above zero, places are short; below zero, spare.",
-            years.Select(SufficiencyCharts.Label).ToList(), series, [new TrendReference("No gap", 0)], v => v.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))) with { Id = "gap-chart" };
+            years.Select(SufficiencyCharts.Label).ToList(), series, [new TrendReference("No gap", 0)], v => v.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))) with
+        { Id = "gap-chart" };
     }
 
     public static string Gap(decimal gap) => gap > 0 ? $"{SufficiencyCharts.Whole(gap)} places short" : $"{SufficiencyCharts.Whole(-gap)} places spare";
