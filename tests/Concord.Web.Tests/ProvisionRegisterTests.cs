@@ -391,6 +391,26 @@ public abstract class ProvisionRegisterTests<TApp>(TApp app) : AppTests<TApp>(ap
     }
 
     [Fact]
+    public async Task Two_officers_changing_the_same_provision_on_the_page_never_overwrite_each_other()
+    {
+        var first = await SignInAsync("officer@stockport.demo");
+        var second = await SignInAsync("programme@stockport.demo");
+        var id = (await AddAsync(first, "Contested base")).GetProperty("id").GetGuid();
+        var (_, page) = await second.GetPageAsync($"/provisions/{id}/edit");
+        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form")!;
+
+        var saved = await first.SubmitAsync($"/provisions/{id}/edit", "main form", ("Input.CommissionedPlaces", "11"));
+        var late = await second.SubmitAsync(form, ("Input.CommissionedPlaces", "3"));
+        var latePage = await Browser.ParseAsync(late);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.StartsWith("Someone else changed this provision while you were editing it", latePage.ErrorMessages().Single(), StringComparison.Ordinal);
+        Assert.Equal("11", latePage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Input.CommissionedPlaces']")!.Value);
+        Assert.Equal(11, (await ReadAsync(db => db.Provisions.SingleAsync(p => p.Id == id))).CommissionedPlaces);
+    }
+
+    [Fact]
     public async Task Add_from_GIAS_lists_real_settings_not_yet_in_the_register_and_adds_them_with_their_URNs()
     {
         var client = await SignInAsync("officer@tameside.demo");
