@@ -157,14 +157,15 @@ public abstract class SufficiencyAssumptionsTests<TApp>(TApp app) : AppTests<TAp
     }
 
     [Fact]
-    public async Task The_hub_links_the_registers_each_councils_assumptions_and_the_councils_own_children_and_nothing_else()
+    public async Task The_hub_links_each_councils_forecast_the_partnerships_plans_the_registers_each_councils_assumptions_and_the_councils_own_children_and_nothing_else()
     {
         var client = await SignInAsync("officer@stockport.demo");
+        var partnership = await DemoPartnershipAsync();
 
         var (response, page) = await client.GetPageAsync("/sufficiency");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["/provisions", $"/sufficiency/assumptions?authority={Stockport}", $"/sufficiency/assumptions?authority={Tameside}", "/sufficiency/children"],
+        Assert.Equal([$"/authorities/{Stockport}/sufficiency", $"/authorities/{Tameside}/sufficiency", $"/partnerships/{partnership.Id}/sufficiency", "/provisions", $"/sufficiency/assumptions?authority={Stockport}", $"/sufficiency/assumptions?authority={Tameside}", "/sufficiency/children"],
             page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")));
         var navigation = page.QuerySelector(".govuk-service-navigation__item--active a")!;
         Assert.Equal(("/sufficiency", "SEND sufficiency"), (navigation.GetAttribute("href"), navigation.TextContent.Trim()));
