@@ -134,6 +134,15 @@ public abstract class SufficiencyPlanningTests<TApp>(TApp app) : AppTests<TApp>(
         Assert.True(plan.GetProperty("combinedSharingDifference").GetProperty("planCostSaved").GetDecimal() >= 0);
         var audited = await ReadAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(PlacementPlan) && a.EntityKey == plan.GetProperty("id").GetGuid().ToString()));
         Assert.True(audited);
+
+        // The page says what sharing changes in children placed and in money actually spent (never the planner's weight on an unplaced child).
+        var (alone, sharing) = (plan.GetProperty("alone").GetProperty("combined"), plan.GetProperty("sharing").GetProperty("combined"));
+        var placedMore = sharing.GetProperty("placed").GetInt32() - alone.GetProperty("placed").GetInt32();
+        var extra = sharing.GetProperty("totalCost").GetDecimal() - alone.GetProperty("totalCost").GetDecimal();
+        var (_, page) = await client.GetPageAsync($"/placement-plans/{plan.GetProperty("id").GetGuid()}");
+        Assert.True(placedMore > 0, "the demo's councils are short of places, so sharing places more of their children");
+        Assert.Contains($"sharing places {placedMore:N0} more children for £{Math.Round(Math.Abs(extra)):N0} {(extra > 0 ? "more" : "less")} a year.",
+            page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,10 @@ public static class Money
     public static string Format(decimal pounds) =>
         pounds < 0 ? $"({Format(-pounds)})" : "£" + Pence(pounds).ToString("#,##0.00", Formats.UkCulture);
 
+    /// <summary>"£1,302,000", to the nearest pound, for estimates where pence mean nothing; negative in brackets: "(£163,000)".</summary>
+    public static string Pounds(decimal pounds) =>
+        pounds < 0 ? $"({Pounds(-pounds)})" : "£" + Math.Round(pounds, 0, MidpointRounding.AwayFromZero).ToString("#,##0", Formats.UkCulture);
+
     /// <summary>"£1.302m"; negative in brackets: "(£0.163m)".</summary>
     public static string Millions(decimal pounds) =>
         pounds < 0 ? $"({Millions(-pounds)})" : "£" + Math.Round(pounds / 1_000_000m, 3, MidpointRounding.AwayFromZero).ToString("0.000", CultureInfo.InvariantCulture) + "m";

@@ -1,3 +1,4 @@
+using Concord.Core.Finance;
 using Concord.Core.Sufficiency;
 using Concord.Web.Finance;
 using Concord.Web.Infrastructure.Security;
@@ -34,12 +35,35 @@ public sealed class PlanModel(PlacementReader reader) : ConcordPageModel
         ("Unplaced", c => c.Unplaced.ToString("N0"), d => Signed(d.UnplacedChange)),
         ("Placed out of borough", c => c.OutOfBorough.ToString("N0"), d => Signed(d.OutOfBoroughChange)),
         ("In independent or other bought places", c => c.Independent.ToString("N0"), d => Signed(d.IndependentChange)),
-        ("Annual cost of places", c => Core.Finance.Money.Format(c.PlaceCost), _ => null),
-        ("Annual cost of travel", c => Core.Finance.Money.Format(c.TravelCost), _ => null),
-        ("Annual cost in all", c => Core.Finance.Money.Format(c.TotalCost), d => d.CostSaved == 0 ? "no change" : d.CostSaved > 0 ? $"{Core.Finance.Money.Format(d.CostSaved)} less" : $"{Core.Finance.Money.Format(-d.CostSaved)} more"),
+        ("Annual cost of places", c => Money.Pounds(c.PlaceCost), _ => null),
+        ("Annual cost of travel", c => Money.Pounds(c.TravelCost), _ => null),
+        ("Annual cost in all", c => Money.Pounds(c.TotalCost), d => d.CostSaved == 0 ? "no change" : d.CostSaved > 0 ? $"{Money.Pounds(d.CostSaved)} less" : $"{Money.Pounds(-d.CostSaved)} more"),
         ("Mean travel", c => Km(c.MeanTravelKm), _ => null),
         ("95th percentile travel", c => Km(c.P95TravelKm), _ => null),
     ];
+
+    /// <summary>
+    /// What sharing changes, in words: children placed, then the annual cost of the children placed. The plan's
+    /// weight on an unplaced child is left out, as it is a weight that makes the planner place every child it can,
+    /// not money anyone spends.
+    /// </summary>
+    public static string SharingChanges(PlacementDifference change)
+    {
+        var placed = -change.UnplacedChange;
+        var children = placed switch
+        {
+            0 => "places the same number of children",
+            > 0 => $"places {placed:N0} more {(placed == 1 ? "child" : "children")}",
+            _ => $"places {-placed:N0} fewer {(placed == -1 ? "child" : "children")}",
+        };
+        var cost = change.CostSaved switch
+        {
+            0 => "at the same annual cost",
+            > 0 => $"for {Money.Pounds(change.CostSaved)} less a year",
+            _ => $"for {Money.Pounds(-change.CostSaved)} more a year",
+        };
+        return $"{children} {cost}";
+    }
 
     public static string Km(double? km) => km is { } k ? $"{k:0.0} km" : "–";
 
