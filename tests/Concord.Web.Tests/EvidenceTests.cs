@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Concord.Web.Evidence;
 using Concord.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Concord.Web.Tests;
 
@@ -203,6 +206,29 @@ public abstract class EvidenceTests<TApp>(TApp app) : AppTests<TApp>(app)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("E99999999 is not an English local authority", badPage.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_response_from_public_data_is_made_once_per_import_and_made_again_after_an_import()
+    {
+        var cache = App.Services.GetRequiredService<EvidenceCache>();
+        var made = 0;
+        Task<byte[]> Make() => Task.FromResult(new[] { (byte)++made });
+        var key = $"test|{Guid.NewGuid()}";
+
+        var first = await cache.ResponseAsync(key, Make, CancellationToken.None);
+        var again = await cache.ResponseAsync(key, Make, CancellationToken.None);
+        await using (var db = App.Database.OpenAsSystem())
+        {
+            // An import records itself in the provenance table; that is what the cache watches.
+            var import = await db.DatasetImports.FirstAsync();
+            import.ImportedAt = import.ImportedAt.AddSeconds(1);
+            await db.SaveChangesAsync();
+        }
+
+        var afterImport = await cache.ResponseAsync(key, Make, CancellationToken.None);
+
+        Assert.Equal([1, 1, 2], new[] { first[0], again[0], afterImport[0] });
     }
 
     [Fact]

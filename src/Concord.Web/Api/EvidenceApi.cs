@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Concord.Core;
 using Concord.Core.PublicData;
 using Concord.Data;
@@ -5,7 +6,9 @@ using Concord.Web.Evidence;
 using Concord.Web.Infrastructure.Exports;
 using Concord.Web.PublicData;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Concord.Web.Api;
 
@@ -49,7 +52,7 @@ public static class EvidenceApi
 {
     public static void MapEvidenceApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/authorities/{onsCode}/profile", GetProfile).WithTags("Evidence").WithName("GetAuthorityProfile")
+        api.MapGet("/authorities/{onsCode}/profile", GetProfile).WithTags("Evidence").WithName("GetAuthorityProfile").Produces<ProfileDto>()
             .WithSummary("An authority's contextual profile with Greater Manchester, regional and England benchmarks; each figure with its value, source and year.");
         api.MapGet("/authorities/{onsCode}/lsoas", GetLsoas).WithTags("Evidence").WithName("GetAuthorityLsoas")
             .WithSummary("The authority's LSOAs with centre points and IMD 2019 and IDACI deciles.");
@@ -57,11 +60,12 @@ public static class EvidenceApi
             .WithSummary("The imported public datasets: publisher, licence, file, rows and when each was imported.");
         api.MapGet("/datasets/{dataset}", GetDataset).WithTags("Evidence").WithName("GetDataset")
             .WithSummary("One imported public dataset's provenance with its SOURCE.md as shipped.");
-        api.MapGet("/compare", Compare).WithTags("Evidence").WithName("CompareAuthorities")
+        api.MapGet("/compare", Compare).WithTags("Evidence").WithName("CompareAuthorities").Produces<ComparisonDto>()
             .WithSummary("Authorities side by side with their benchmarks (?authorities=E08000007,E08000008&year=&format=json|csv|xlsx).");
     }
 
-    private static async Task<Results<Ok<ProfileDto>, NotFound>> GetProfile(string onsCode, int? year, EvidenceReader reader, CancellationToken ct)
+    /// <summary>The profile's JSON, made once per import and year (<see cref="EvidenceCache.ResponseAsync"/>).</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetProfile(string onsCode, int? year, EvidenceReader reader, EvidenceCache cache, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var code = onsCode.ToUpperInvariant();
         if (await reader.ProfileAsync(code, year, ct) is null)
@@ -69,9 +73,14 @@ public static class EvidenceApi
             return TypedResults.NotFound();
         }
 
-        var comparison = await reader.CompareAsync([code], year, ct);
-        return TypedResults.Ok(new ProfileDto(AreaProfileDto.From(comparison.Authorities[0]), comparison.Benchmarks.Select(AreaProfileDto.From).ToList()));
+        return Json(await cache.ResponseAsync($"profile|{code}|{year}", async () =>
+        {
+            var comparison = await reader.CompareAsync([code], year, ct);
+            return JsonSerializer.SerializeToUtf8Bytes(new ProfileDto(AreaProfileDto.From(comparison.Authorities[0]), comparison.Benchmarks.Select(AreaProfileDto.From).ToList()), json.Value.SerializerOptions);
+        }, ct));
     }
+
+    private static FileContentHttpResult Json(byte[] json) => TypedResults.Bytes(json, "application/json; charset=utf-8");
 
     private static async Task<Ok<List<DatasetDto>>> ListDatasets(ConcordDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.DatasetImports.AsNoTracking().OrderBy(d => d.Dataset).ToListAsync(ct)).Select(d => DatasetDto.From(d)).ToList());
@@ -99,19 +108,27 @@ public static class EvidenceApi
         return TypedResults.Ok(lsoas.Select(l => new MapLsoaDto(l.Code, l.Name, l.Ward, l.AuthorityCode, l.Longitude, l.Latitude, l.ImdDecile, l.IdaciDecile)).ToList());
     }
 
-    private static async Task<Results<Ok<ComparisonDto>, FileContentHttpResult>> Compare(string? authorities, int? year, string? format, EvidenceReader reader, CancellationToken ct)
+    /// <summary>The comparison as JSON (made once per import, authorities and year), CSV or Excel.</summary>
+    private static async Task<FileContentHttpResult> Compare(string? authorities, int? year, string? format, EvidenceReader reader, EvidenceCache cache, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var chosen = TableExport.Format(format);
-        var comparison = await reader.CompareAsync(EvidenceReader.Codes(authorities), year, ct);
+        var codes = EvidenceReader.Codes(authorities);
+        if (chosen == "json")
+        {
+            return Json(await cache.ResponseAsync($"compare|{string.Join(',', codes)}|{year}", async () =>
+            {
+                var comparison = await reader.CompareAsync(codes, year, ct);
+                return JsonSerializer.SerializeToUtf8Bytes(new ComparisonDto(comparison.Authorities.Select(AreaProfileDto.From).ToList(), comparison.Benchmarks.Select(AreaProfileDto.From).ToList()), json.Value.SerializerOptions);
+            }, ct));
+        }
+
+        var comparison = await reader.CompareAsync(codes, year, ct);
         var rows = Rows(comparison);
         var columns = Columns(comparison);
         var name = "comparison-" + string.Join('-', comparison.Authorities.Select(a => a.Code));
-        return chosen switch
-        {
-            "csv" => TypedResults.File(TableExport.Csv(rows, columns), TableExport.CsvType, $"{name}.csv"),
-            "xlsx" => TypedResults.File(TableExport.Xlsx(rows, columns, "Comparison"), TableExport.XlsxType, $"{name}.xlsx"),
-            _ => TypedResults.Ok(new ComparisonDto(comparison.Authorities.Select(AreaProfileDto.From).ToList(), comparison.Benchmarks.Select(AreaProfileDto.From).ToList())),
-        };
+        return chosen == "csv"
+            ? TypedResults.File(TableExport.Csv(rows, columns), TableExport.CsvType, $"{name}.csv")
+            : TypedResults.File(TableExport.Xlsx(rows, columns, "Comparison"), TableExport.XlsxType, $"{name}.xlsx");
     }
 
     /// <summary>One row per figure: its label and unit, each area's value, then each area's year and the source.</summary>

@@ -13,8 +13,11 @@ namespace Concord.Web.Evidence;
 /// </summary>
 public sealed class EvidenceCache(ConcordDatabase database) : IDisposable
 {
+    /// <summary>How many responses are kept at most: comparisons are many combinations, and memory is not unbounded.</summary>
+    public const int MaxResponsesKept = 1_000;
+
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private (string Fingerprint, EvidenceSnapshot Snapshot, ConcurrentDictionary<(string, int?), AreaProfile> Profiles)? _current;
+    private Current? _current;
 
     /// <summary>The statistics tables a profile reads, by dataset and table (other tables stay in the database).</summary>
     private static readonly (string Dataset, string Table)[] Tables =
@@ -32,11 +35,32 @@ public sealed class EvidenceCache(ConcordDatabase database) : IDisposable
     /// <summary>An area's profile, computed once per import and year and then kept.</summary>
     public async Task<AreaProfile> ProfileAsync(string code, int? year, CancellationToken cancellationToken)
     {
-        var (_, snapshot, profiles) = await CurrentAsync(cancellationToken);
-        return profiles.GetOrAdd((code, year), key => Core.PublicData.Profiles.Profile(snapshot, key.Item1, key.Item2));
+        var current = await CurrentAsync(cancellationToken);
+        return current.Profiles.GetOrAdd((code, year), key => Core.PublicData.Profiles.Profile(current.Snapshot, key.Item1, key.Item2));
     }
 
-    private async Task<(string Fingerprint, EvidenceSnapshot Snapshot, ConcurrentDictionary<(string, int?), AreaProfile> Profiles)> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A response made from public data alone, the same for everyone signed in (an API's JSON), made once per import
+    /// and kept under <paramref name="key"/>; after <see cref="MaxResponsesKept"/> new ones are made each time.
+    /// </summary>
+    public async Task<byte[]> ResponseAsync(string key, Func<Task<byte[]>> make, CancellationToken cancellationToken)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        if (current.Responses.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        var made = await make();
+        if (current.Responses.Count < MaxResponsesKept)
+        {
+            current.Responses.TryAdd(key, made);
+        }
+
+        return made;
+    }
+
+    private async Task<Current> CurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = database.OpenAsSystem();
         var imports = await db.DatasetImports.AsNoTracking().OrderBy(i => i.Dataset).Select(i => i.Dataset + i.Sha256 + i.ImportedAt).ToListAsync(cancellationToken);
@@ -54,14 +78,17 @@ public sealed class EvidenceCache(ConcordDatabase database) : IDisposable
                 return loaded;
             }
 
-            _current = (fingerprint, await LoadAsync(db, cancellationToken), new());
-            return _current.Value;
+            _current = new Current(fingerprint, await LoadAsync(db, cancellationToken), new(), new(StringComparer.Ordinal));
+            return _current;
         }
         finally
         {
             _loading.Release();
         }
     }
+
+    /// <summary>What one import's public data gives: the snapshot, and the profiles and responses made from it so far.</summary>
+    private sealed record Current(string Fingerprint, EvidenceSnapshot Snapshot, ConcurrentDictionary<(string, int?), AreaProfile> Profiles, ConcurrentDictionary<string, byte[]> Responses);
 
     private static async Task<EvidenceSnapshot> LoadAsync(ConcordDbContext db, CancellationToken cancellationToken)
     {
