@@ -9,6 +9,7 @@ using Concord.Core.Access;
 using Concord.Core.Sufficiency;
 using Concord.Web.Sufficiency;
 using Concord.Web.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using static Concord.Web.Tests.SufficiencyTestSupport;
 
@@ -162,7 +163,7 @@ public abstract class ProvisionRegisterTests<TApp>(TApp app) : AppTests<TApp>(ap
     {
         var client = await SignInAsync("officer@tameside.demo");
         var (_, page) = await client.GetPageAsync($"/provisions?authority={Stockport}");
-        var link = page.QuerySelector("#provision-count a[download]")!.GetAttribute("href")!;
+        var link = page.QuerySelector("#download-csv")!.GetAttribute("href")!;
 
         var response = await client.GetAsync(link);
 
@@ -176,6 +177,26 @@ public abstract class ProvisionRegisterTests<TApp>(TApp app) : AppTests<TApp>(ap
             (resourced["Kind"], resourced["Needs"], resourced["Commissioned places"], resourced["Physical places"], resourced["Places on the next 1 September"], resourced["Cost is the council's default band"]));
         Assert.Equal(16_000m, decimal.Parse(resourced["Annual cost per place"], CultureInfo.InvariantCulture));
         Assert.Equal("2026-09-01 +24 (primary resourced places from September 2026)", resourced["Planned changes"]);
+    }
+
+    [Fact]
+    public async Task The_list_downloads_as_Excel_with_the_same_rows_and_real_numbers()
+    {
+        var client = await SignInAsync("officer@tameside.demo");
+        var (_, page) = await client.GetPageAsync($"/provisions?authority={Stockport}");
+
+        var response = await client.GetAsync(page.QuerySelector("#download-xlsx")!.GetAttribute("href"));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetData>()!.Elements<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList()).ToList();
+        var header = sheet[0].Select(ExcelFile.Text).ToList();
+        var rows = sheet.Skip(1).Select(r => header.Zip(r).ToDictionary(c => c.First, c => c.Second)).ToList();
+
+        Assert.Equal("provisions-stockport.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(Rows(page).Count, rows.Count);
+        var resourced = rows.Single(r => ExcelFile.Text(r["Name"]) == CheadleHeathResourced);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, resourced["Commissioned places"].DataType?.Value);
+        Assert.Equal((12m, 16_000m), (decimal.Parse(ExcelFile.Text(resourced["Commissioned places"]), CultureInfo.InvariantCulture),
+            decimal.Parse(ExcelFile.Text(resourced["Annual cost per place"]), CultureInfo.InvariantCulture)));
     }
 
     [Fact]

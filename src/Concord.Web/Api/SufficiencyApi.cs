@@ -187,7 +187,7 @@ public static class SufficiencyApi
     {
         var provisions = api.MapGroup("/provisions").WithTags("SEND sufficiency");
         provisions.MapGet("/", ListProvisions).WithName("ListProvisions")
-            .WithSummary("Provisions in the registers of the councils named by ONS code (authority, separated by commas; by default your council's and its partners'), kind, need (code) or q (name or URN); format=json or csv");
+            .WithSummary("Provisions in the registers of the councils named by ONS code (authority, separated by commas; by default your council's and its partners'), kind, need (code) or q (name or URN); format=json, csv or xlsx");
         provisions.MapGet("/{id:guid}", GetProvision).WithName("GetProvision").WithSummary("A provision in your council's register or a partner's");
         provisions.MapPost("/", CreateProvision).WithName("CreateProvision").RequireAuthorization(Policies.Edit)
             .WithSummary("Adds a provision to the register of the council you work for");
@@ -220,18 +220,16 @@ public static class SufficiencyApi
     private static async Task<Results<Ok<ProvisionListDto>, FileContentHttpResult>> ListProvisions(
         string? authority, string? kind, string? need, string? q, string? format, ProvisionRegister register, CancellationToken ct)
     {
-        var chosen = (format ?? "json").ToLowerInvariant();
-        if (chosen is not ("json" or "csv"))
-        {
-            throw new RuleViolationException([new RuleViolation("format", "Format must be json or csv")]);
-        }
-
+        var chosen = TableExport.Format(format);
         var search = await register.SearchAsync(new ProvisionQuery(authority, kind, need, q), ct);
         var list = await register.ListAsync(search, ct);
-        if (chosen == "csv")
+        var name = "provisions-" + (search.Councils.Count == 1 ? search.Councils[0].Name.ToLowerInvariant() : "partnership");
+        switch (chosen)
         {
-            var name = search.Councils.Count == 1 ? search.Councils[0].Name.ToLowerInvariant() : "partnership";
-            return TypedResults.File(TableExport.Csv(list.Rows, ProvisionRegister.Columns), TableExport.CsvType, $"provisions-{name}.csv");
+            case "csv":
+                return TypedResults.File(TableExport.Csv(list.Rows, ProvisionRegister.Columns), TableExport.CsvType, $"{name}.csv");
+            case "xlsx":
+                return TypedResults.File(TableExport.Xlsx(list.Rows, ProvisionRegister.Columns, "Provisions"), TableExport.XlsxType, $"{name}.xlsx");
         }
 
         return TypedResults.Ok(new ProvisionListDto(
