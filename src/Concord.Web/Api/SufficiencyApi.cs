@@ -271,23 +271,33 @@ public static class SufficiencyApi
         return TypedResults.Ok(ProvisionDto.From((await register.RowAsync(id, ct))!, register.NextSeptember));
     }
 
-    private static async Task<IResult> UploadProvisions(HttpRequest request, ProvisionRegister register, ConcordDbContext db, CancellationToken ct)
-    {
-        if (request.ContentLength > ProvisionUpload.MaxBytes)
+    private static Task<IResult> UploadProvisions(HttpRequest request, ProvisionRegister register, ConcordDbContext db, CancellationToken ct) =>
+        UploadCsvAsync(request, ProvisionUpload.MaxBytes, "Nothing was saved.", async text =>
         {
-            throw new RuleViolationException([new("body", "The file must be smaller than 1 MB")]);
+            var result = await ProvisionUpload.ApplyAsync(db, register, text, ct);
+            return TypedResults.Ok(new ProvisionUploadDto(result.Added, result.Changed));
+        }, ct);
+
+    /// <summary>
+    /// A CSV body applied all or nothing: too large a body is refused naming its limit, and a refused file answers
+    /// 400 with every problem by line, saying <paramref name="unchanged"/>.
+    /// </summary>
+    private static async Task<IResult> UploadCsvAsync(HttpRequest request, long maxBytes, string unchanged, Func<TextReader, Task<IResult>> apply, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw new RuleViolationException([new("body", CsvUpload.TooLarge(maxBytes))]);
         }
 
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(ct);
         try
         {
-            var result = await ProvisionUpload.ApplyAsync(db, register, new StringReader(text), ct);
-            return TypedResults.Ok(new ProvisionUploadDto(result.Added, result.Changed));
+            return await apply(new StringReader(text));
         }
         catch (CsvUploadException refused)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lines"] = [.. refused.Problems] }, detail: "Nothing was saved.", title: "The file has problems");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lines"] = [.. refused.Problems] }, detail: unchanged, title: "The file has problems");
         }
     }
 
@@ -361,25 +371,12 @@ public static class SufficiencyApi
         return TypedResults.Ok(EhcpPageDto.From((await children.ViewAsync(page ?? 1, ct))!));
     }
 
-    private static async Task<IResult> UploadEhcps(HttpRequest request, ProvisionRegister register, ConcordDbContext db, CancellationToken ct)
-    {
-        if (request.ContentLength > EhcpUpload.MaxBytes)
+    private static Task<IResult> UploadEhcps(HttpRequest request, ProvisionRegister register, ConcordDbContext db, CancellationToken ct) =>
+        UploadCsvAsync(request, EhcpUpload.MaxBytes, "Nothing was loaded; the previous load is unchanged.", async text =>
         {
-            throw new RuleViolationException([new("body", "The file must be smaller than 5 MB")]);
-        }
-
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(ct);
-        try
-        {
-            var result = await EhcpUpload.ApplyAsync(db, register, new StringReader(text), "CSV uploaded through the API", ct);
+            var result = await EhcpUpload.ApplyAsync(db, register, text, "CSV uploaded through the API", ct);
             return TypedResults.Ok(new EhcpUploadDto(result.BatchId, result.Records, result.Replaced));
-        }
-        catch (CsvUploadException refused)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lines"] = [.. refused.Problems] }, detail: "Nothing was loaded; the previous load is unchanged.", title: "The file has problems");
-        }
-    }
+        }, ct);
 
     private static async Task<Ok<GenerationResult>> GenerateEhcps(GenerateRequest? request, EhcpGeneration generation, CancellationToken ct) =>
         TypedResults.Ok(await generation.GenerateAsync(request?.Seed, request?.Total, ct));

@@ -3,8 +3,6 @@ using Concord.Core;
 using Concord.Core.Access;
 using Concord.Core.Sufficiency;
 using Concord.Data;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Web.Sufficiency;
@@ -52,7 +50,7 @@ public static class EhcpUpload
         }
 
         var asAt = register.Today;
-        var lines = Lines(text);
+        var lines = CsvUpload.Lines(text, Columns, Required, "a child");
         var codes = lines.Select(l => l.Fields["HomeLsoa"]?.ToUpperInvariant()).OfType<string>().Distinct().ToList();
         var centres = (await db.Lsoas.AsNoTracking().Where(l => codes.Contains(l.Code) && l.Latitude != null && l.Longitude != null)
                 .Select(l => new { l.Code, l.Latitude, l.Longitude }).ToListAsync(cancellationToken))
@@ -86,50 +84,8 @@ public static class EhcpUpload
         return provisions.GroupBy(p => p.Urn!.Value).ToDictionary(g => g.Key, g => g.OrderBy(p => p.AuthorityId == council.Id ? 0 : 1).First());
     }
 
-    /// <summary>A line of the file with its fields by column (blank fields null).</summary>
-    private sealed record Line(int Number, IReadOnlyDictionary<string, string?> Fields);
-
-    /// <summary>The file's lines, skipping blank ones; refused at line 1 when it is empty or a needed column is missing.</summary>
-    private static List<Line> Lines(TextReader text)
-    {
-        using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().TrimStart('\uFEFF').ToLowerInvariant(),
-            TrimOptions = TrimOptions.Trim,
-            MissingFieldFound = null,
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-        });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || header.All(string.IsNullOrWhiteSpace))
-        {
-            throw new CsvUploadException([$"Line 1: the file is empty. Its first line must name the columns {Columns}, and each line after it a child"]);
-        }
-
-        var named = header.Select(h => h.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().TrimStart('\uFEFF')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = Required.Where(c => !named.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new CsvUploadException([.. missing.Select(c => $"Line 1, column {c}: the column is missing from the first line, which must name the columns {Columns}")]);
-        }
-
-        var lines = new List<Line>();
-        while (csv.Read())
-        {
-            var fields = Columns.Split(',').ToDictionary(
-                c => c,
-                c => csv.TryGetField<string>(c.ToLowerInvariant(), out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null,
-                StringComparer.Ordinal);
-            if (fields.Values.Any(v => v is not null))
-            {
-                lines.Add(new Line(csv.Parser.RawRow, fields));
-            }
-        }
-
-        return lines;
-    }
-
     /// <summary>Every line as a record, or every problem of every line.</summary>
-    private static List<EhcpRecord> Check(List<Line> lines, RegisterCouncil council, DateOnly asAt, Dictionary<int, Provision> provisions, Dictionary<string, GeoPoint> centres)
+    private static List<EhcpRecord> Check(List<CsvUploadLine> lines, RegisterCouncil council, DateOnly asAt, Dictionary<int, Provision> provisions, Dictionary<string, GeoPoint> centres)
     {
         var problems = new List<string>();
         var records = new List<EhcpRecord>();

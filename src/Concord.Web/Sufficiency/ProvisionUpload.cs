@@ -3,17 +3,9 @@ using Concord.Core;
 using Concord.Core.Sufficiency;
 using Concord.Data;
 using Concord.Web.Infrastructure.Forms;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Web.Sufficiency;
-
-/// <summary>An uploaded file that cannot be saved: every problem, each naming its line and column.</summary>
-public sealed class CsvUploadException(IReadOnlyList<string> problems) : Exception(string.Join(" ", problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
-}
 
 public sealed record ProvisionUploadResult(int Added, int Changed);
 
@@ -58,45 +50,14 @@ public static class ProvisionUpload
     {
         var own = register.WorkingFor ?? throw new Core.Access.AccessDeniedException("Choose the council you are working for before uploading to its register.");
         var problems = new List<string>();
-        using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToLowerInvariant(),
-            TrimOptions = TrimOptions.Trim,
-            MissingFieldFound = null,
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-        });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || header.All(string.IsNullOrWhiteSpace))
-        {
-            throw new CsvUploadException([$"Line 1: the file is empty. Its first line must name the columns {Columns}, and each line after it a provision"]);
-        }
-
-        var named = header.Select(h => h.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().TrimStart('\uFEFF')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = Required.Where(c => !named.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new CsvUploadException([.. missing.Select(c => $"Line 1, column {c}: the column is missing from the first line, which must name the columns {Columns}")]);
-        }
-
+        var lines = CsvUpload.Lines(text, Columns, Required, "a provision");
         var existing = await db.Provisions.OwnedBy(own).Where(p => p.Urn != null).ToListAsync(cancellationToken);
         var byUrn = existing.ToDictionary(p => p.Urn!.Value);
         var seen = new Dictionary<int, int>();
         int added = 0, changed = 0;
-        while (csv.Read())
+        foreach (var (line, values) in lines)
         {
-            var line = csv.Parser.RawRow;
-            string? Field(string name) => csv.TryGetField<string>(name.ToLowerInvariant(), out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
             var lineProblems = new List<(string Column, string Message)>();
-            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var column in Columns.Split(','))
-            {
-                values[column] = Field(column);
-            }
-
-            if (values.Values.All(v => v is null))
-            {
-                continue;
-            }
 
             int? Whole(string column, string what)
             {

@@ -38,7 +38,7 @@ public abstract class OwnCouncilUploadModel(ProvisionRegister register) : Concor
 
         if (file.Length > maxBytes)
         {
-            ModelState.AddModelError(field, $"The file must be smaller than {maxBytes / (1024 * 1024)} MB");
+            ModelState.AddModelError(field, CsvUpload.TooLarge(maxBytes));
             return Invalid();
         }
 
