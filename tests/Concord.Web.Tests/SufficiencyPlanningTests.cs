@@ -189,6 +189,12 @@ public abstract class SufficiencyPlanningTests<TApp>(TApp app) : AppTests<TApp>(
         Assert.Contains($"+30 places at {resourced.Name} from 1 September {year + 1}", created.GetProperty("described")[0].GetString(), StringComparison.Ordinal);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 6, lines.Length);
+
+        // A plan for next year on its own places the same children at the same cost as the comparison's year.
+        var plan = await JsonAsync(await client.PostAsJsonAsync($"/api/partnerships/{partnership.Id}/placement-plans", new { mode = "Sharing", year = year + 1 }));
+        var planned = plan.GetProperty("sharing").GetProperty("combined");
+        Assert.Equal((planned.GetProperty("children").GetInt32(), planned.GetProperty("placed").GetInt32(), planned.GetProperty("totalCost").GetDecimal()),
+            (current[1].GetProperty("children").GetInt32(), current[1].GetProperty("placed").GetInt32(), current[1].GetProperty("totalCost").GetDecimal()));
         Assert.StartsWith("Scenario,School year,Specialist places needed", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 

@@ -97,22 +97,31 @@ public sealed class PlacementReader(ConcordDbContext db, EvidenceCache cache, Fo
     /// (its specialist places then over now, with the scenario's growth), shared across their homes
     /// by largest remainder. Children of an age band and need with none now are not invented.
     /// </summary>
-    public async Task<IReadOnlyList<PlanDemand>> DemandAsync(PlanningContext context, Scenario? scenario, int year, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlanDemand>> DemandAsync(PlanningContext context, Scenario? scenario, int year, CancellationToken cancellationToken) =>
+        Demand(context, year <= context.BaseYear ? [] : await ForecastsAsync(context, scenario, year - context.BaseYear + 1, cancellationToken), year);
+
+    /// <summary>Each council's forecast for the years from the base year, with the scenario's growth; null where the data has no history.</summary>
+    private async Task<Dictionary<Guid, SufficiencyForecast?>> ForecastsAsync(PlanningContext context, Scenario? scenario, int years, CancellationToken cancellationToken)
+    {
+        var data = await cache.GetAsync(cancellationToken);
+        return context.Councils.ToDictionary(c => c.AuthorityId, c => data.Areas.GetValueOrDefault(c.AreaCode) is { } area
+            ? ForecastReader.Forecast(data, area, c.AuthorityId, context.SettingsOf(c.AuthorityId), false, [], years, scenario?.GrowthFor(c.AuthorityId), null, context.BaseYear).Forecast
+            : null);
+    }
+
+    /// <summary>The children needing a place in a school year (see <see cref="DemandAsync"/>), from forecasts reaching that year.</summary>
+    private static List<PlanDemand> Demand(PlanningContext context, Dictionary<Guid, SufficiencyForecast?> forecasts, int year)
     {
         if (year <= context.BaseYear)
         {
             return context.Children.SelectMany(c => c.Demand).ToList();
         }
 
-        var data = await cache.GetAsync(cancellationToken);
         var demand = new List<PlanDemand>();
         foreach (var council in context.Councils)
         {
             var counts = context.Children.Single(c => c.AuthorityId == council.AuthorityId);
-            var forecast = data.Areas.GetValueOrDefault(council.AreaCode) is { } area
-                ? ForecastReader.Forecast(data, area, council.AuthorityId, context.SettingsOf(council.AuthorityId), false, [], year - context.BaseYear + 1,
-                    scenario?.GrowthFor(council.AuthorityId), null, context.BaseYear).Forecast
-                : null;
+            var forecast = forecasts[council.AuthorityId];
             foreach (var cell in counts.Demand.GroupBy(d => (Band: AgeBands.Of(d.Age), d.Need)))
             {
                 var now = forecast?.For(context.BaseYear)?.SpecialistByBandAndNeed[cell.Key.Band][cell.Key.Need];
@@ -159,25 +168,22 @@ public sealed class PlacementReader(ConcordDbContext db, EvidenceCache cache, Fo
     /// </summary>
     public async Task<IReadOnlyList<ScenarioOutlook>> CompareAsync(PlanningContext context, IReadOnlyList<Scenario?> scenarios, int years, CancellationToken cancellationToken)
     {
-        var data = await cache.GetAsync(cancellationToken);
         var range = Enumerable.Range(context.BaseYear, Math.Clamp(years, 1, ForecastReader.MaxYears)).ToList();
         var outlooks = new List<ScenarioOutlook>();
         foreach (var scenario in scenarios)
         {
             var mode = scenario?.Mode ?? PlanMode.Sharing;
             var options = DefaultOptions(context, mode);
-            var forecastsByCouncil = context.Councils.ToDictionary(c => c.AuthorityId, c => data.Areas.GetValueOrDefault(c.AreaCode) is { } area
-                ? ForecastReader.Forecast(data, area, c.AuthorityId, context.SettingsOf(c.AuthorityId), false, [], range.Count, scenario?.GrowthFor(c.AuthorityId), null, context.BaseYear).Forecast
-                : null);
+            var forecasts = await ForecastsAsync(context, scenario, range.Count, cancellationToken);
             var rows = new List<ScenarioYear>();
             foreach (var year in range)
             {
                 var places = Places(context, scenario, year);
-                var demand = await DemandAsync(context, scenario, year, cancellationToken);
+                var demand = Demand(context, forecasts, year);
                 var plan = PlacementPlanner.Plan(context.Councils, demand, places, options);
                 var local = places.Where(p => !p.Kind.IsBought()).Sum(p => p.Places);
                 var bought = places.Where(p => p.Kind.IsBought()).Sum(p => p.Places);
-                var needed = forecastsByCouncil.Values.Sum(f => f?.For(year)?.SpecialistPlaces ?? 0m);
+                var needed = forecasts.Values.Sum(f => f?.For(year)?.SpecialistPlaces ?? 0m);
                 rows.Add(new ScenarioYear(year, needed, local, bought, plan.Combined.Children, plan.Combined.Placed, plan.Combined.Unplaced,
                     plan.Combined.OutOfBorough, plan.Combined.Independent, plan.Combined.TotalCost));
             }
